@@ -1,0 +1,68 @@
+"""Extractor for `agency_page`: ICE's own pages (fact sheets, program pages, FAQs, press
+releases). They yield program facts and training requirements (the generic extractors)
+and the agency's claims about OIG recommendations ("ICE has closed out all
+recommendations for both audits"), recorded as report-level status events asserted by
+the agency.
+
+A claim names its reports directly (an id, a quoted title, a dated description) or points
+back to them ("both audits", "the report's recommendations"); pointers resolve to the
+reports the page mentioned most recently before the claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.extract.model import Document, Extraction, stable_id
+from flows.extract.report_ids import find_report_ids
+from flows.extract.report_links import infer_reports
+from flows.extract.status_phrases import find_status
+from flows.extract.text import Span, paragraphs, sentences
+
+REC_CONTEXT_RE = re.compile(r"\brecommendations?\b", re.IGNORECASE)
+BOTH_RE = re.compile(r"\b(?:both|two)\s+(?:audits|reports|reviews|inspections|evaluations)\b", re.IGNORECASE)
+PLURAL_RE = re.compile(r"\b(?:these|those|the|all)\s+(?:audits|reports|reviews|evaluations)\b", re.IGNORECASE)
+AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|we|the agency|ERO|HSI)\b")
+
+
+def _reports_in(doc: Document, sent: Span) -> list[str]:
+    stated = [rid for _, _, rid in find_report_ids(doc.text, sent.start, sent.end)]
+    return list(dict.fromkeys(stated or infer_reports(sent.text, doc.catalogue)))
+
+
+def _targets(own: list[str], history: list[str], sentence: str) -> list[str]:
+    if own:
+        return own
+    distinct = list(dict.fromkeys(reversed(history)))  # most recent first
+    if BOTH_RE.search(sentence):
+        return sorted(distinct[:2])
+    if PLURAL_RE.search(sentence):
+        return sorted(distinct)
+    return distinct[:1]
+
+
+def extract_agency_claims(doc: Document, asserted_by: str = "agency") -> Extraction:
+    out = Extraction()
+    history: list[str] = []
+    for para in paragraphs(doc.text):
+        for sent in sentences(doc.text, para):
+            own = _reports_in(doc, sent)
+            hits = find_status(doc.text, sent.start, sent.end)
+            if hits and REC_CONTEXT_RE.search(sent.text) and AGENCY_SUBJECT_RE.search(sent.text):
+                targets = _targets(own, history, sent.text)
+                if not targets:
+                    out.warnings.append(f"{doc.doc_id}@{sent.start}: agency claim names no report; not recorded")
+                for kind, value in sorted({(h.kind, h.value) for h in hits}):
+                    for rid in targets:
+                        out.status_events.append({
+                            "event_id": stable_id(doc.doc_id, sent.start, kind, value, None, rid),
+                            "rec_id": None, "report_id": rid, "kind": kind, "value": value,
+                            "asserted_by": asserted_by, "as_of": doc.published_on,
+                            "doc_id": doc.doc_id, **sent.provenance(),
+                        })
+            history.extend(own)
+    return out
+
+
+def extract(doc: Document) -> Extraction:
+    return extract_agency_claims(doc)

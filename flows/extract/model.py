@@ -1,0 +1,62 @@
+"""What an extractor receives (a document and the catalogue) and what it returns (rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """A known OIG report, from the reference catalogue (or later, a report text or listing)."""
+
+    report_id: str
+    title: str | None
+    issued_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class Document:
+    """The input of every extractor: a decoded document and what is known around it."""
+
+    doc_id: str
+    text: str
+    genre: str
+    published_on: dt.date | None = None
+    catalogue: tuple[CatalogueEntry, ...] = ()
+
+
+@dataclass
+class Extraction:
+    """Rows for the extracted tables, as plain dicts with the schema's column names.
+
+    Derived columns (status, first_seen, known, ...) are filled later by the build step.
+    """
+
+    recommendations: list[dict] = field(default_factory=list)
+    status_events: list[dict] = field(default_factory=list)
+    program_facts: list[dict] = field(default_factory=list)
+    training_requirements: list[dict] = field(default_factory=list)
+    report_mentions: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    TABLES = ("recommendations", "status_events", "program_facts", "training_requirements", "report_mentions")
+
+    def extend(self, other: Extraction) -> None:
+        for name in self.TABLES:
+            getattr(self, name).extend(getattr(other, name))
+        self.warnings.extend(other.warnings)
+
+
+def stable_id(*parts: object) -> str:
+    """A 16-hex-digit id hashed from raw, stable fields (never from normalised text)."""
+    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def rec_id_for(doc_id: str, start: int, report_id: str | None = None, rec_number: int | None = None) -> str:
+    """`OIG-18-77-R2` when report and number are known, else `<doc_id>-<start>`."""
+    if report_id and rec_number:
+        return f"{report_id}-R{rec_number}"
+    return f"{doc_id}-{start}"

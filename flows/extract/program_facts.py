@@ -1,0 +1,84 @@
+"""Program facts, in any genre: staff counts, participating agencies, MOA versions, OIG
+review periods and publication months, each with the exact passage that states it.
+
+The rules live in vocab/program_facts.yaml; this module fills in the number, year and
+month sub-patterns, applies them sentence by sentence, and turns matches into rows.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from flows.extract import vocab
+from flows.extract.dates import MONTH_RE, YEAR_RE, month_number
+from flows.extract.model import Document, stable_id
+from flows.extract.numbers import NUMBER_RE, parse_number
+from flows.extract.programs import program_for
+from flows.extract.text import sentences, span
+
+
+@dataclass(frozen=True)
+class _Rule:
+    attribute: str
+    unit: str | None
+    value: str
+    requires: re.Pattern[str] | None
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@functools.cache
+def _rules() -> tuple[_Rule, ...]:
+    def fill(p: str) -> str:
+        return p.replace("{NUM}", NUMBER_RE).replace("{YEAR}", YEAR_RE).replace("{MONTH}", MONTH_RE)
+
+    out = []
+    for r in vocab.load("program_facts"):
+        if r["value"] not in ("num", "year", "month", "period"):
+            raise ValueError(f"program_facts.yaml: unknown value kind {r['value']!r} for {r['attribute']}")
+        out.append(_Rule(r["attribute"], r.get("unit"), r["value"],
+                         re.compile(r["requires"], re.IGNORECASE) if r.get("requires") else None,
+                         tuple(re.compile(fill(p), re.IGNORECASE) for p in r["patterns"])))
+    return tuple(out)
+
+
+def _month(m: re.Match[str], mk: str, yk: str, fallback_year: str | None = None) -> str | None:
+    year = m[yk] or fallback_year
+    return f"{int(year):04d}-{month_number(m[mk]):02d}" if year else None
+
+
+def _value(rule: _Rule, m: re.Match[str]) -> tuple[float | None, str | None]:
+    if rule.value == "num":
+        return parse_number(m["num"]), None
+    if rule.value == "year":
+        return float(m["year"]), None
+    if rule.value == "month":
+        return None, _month(m, "m", "y")
+    return None, f"{_month(m, 'm1', 'y1', m['y2'])}/{_month(m, 'm2', 'y2')}"
+
+
+def extract_facts(doc: Document) -> list[dict]:
+    rows: list[dict] = []
+    seen: set[tuple] = set()
+    for sent in sentences(doc.text):
+        for rule in _rules():
+            if rule.requires and not rule.requires.search(sent.text):
+                continue
+            for rx in rule.patterns:
+                for m in rx.finditer(doc.text, sent.start, sent.end):
+                    num, txt = _value(rule, m)
+                    if num is None and txt is None:
+                        continue
+                    key = (rule.attribute, num, txt)
+                    if key in seen:  # the same fact stated twice is one fact
+                        continue
+                    seen.add(key)
+                    sp = span(doc.text, m.start(), m.end())
+                    rows.append({
+                        "fact_id": stable_id(doc.doc_id, sp.start, rule.attribute),
+                        "program": program_for(doc.text, sent), "attribute": rule.attribute,
+                        "value_num": num, "value_text": txt, "unit": rule.unit, "as_of": doc.published_on,
+                        "doc_id": doc.doc_id, **sp.provenance(),
+                    })
+    return rows

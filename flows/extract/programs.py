@@ -1,0 +1,21 @@
+"""Which program a passage is about (287(g) for now), from the passage or its document."""
+
+from __future__ import annotations
+
+import re
+
+from flows.extract.text import Span
+
+PROGRAMS = {
+    "287(g)": re.compile(r"287\s*\(g\)|Delegation of Immigration Authority|Immigration Authority Delegation", re.I),
+}
+
+
+def program_for(text: str, sp: Span, default: str = "ICE training") -> str:
+    """The program named in the passage, else the one the document names most, else `default`."""
+    for name, rx in PROGRAMS.items():
+        if rx.search(sp.text):
+            return name
+    counts = {name: len(rx.findall(text)) for name, rx in PROGRAMS.items()}
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] else default

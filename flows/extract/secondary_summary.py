@@ -1,0 +1,168 @@
+"""Extractor for `secondary_summary`: fact-check pages, news explainers and briefings that
+report what OIG recommended, with citation markers such as [3].
+
+Rules for the genre, not for one page:
+- a recommendation is an action that follows a reporting trigger ("recommended that",
+  "advised ICE to", "called for"), split into one row per action;
+- the same action repeated (summary, body, conclusion) is one row: the first statement,
+  with the report link of any statement and the status claims of all;
+- status claims ("remained open", "only partly implemented", "concurred") apply to the
+  actions reported in the same paragraph, or to a report the sentence names;
+- a report is linked when an id is written next to the action (`stated`) or a dated
+  description matches the catalogue (`inferred`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from flows.extract import vocab
+from flows.extract.actions import split_actions
+from flows.extract.model import Document, Extraction, rec_id_for, stable_id
+from flows.extract.report_ids import find_report_ids
+from flows.extract.report_links import infer_reports
+from flows.extract.status_phrases import find_status
+from flows.extract.text import Span, norm_ws, paragraphs, sentences, span
+from flows.extract.themes import themes_for
+
+CITATION_RE = re.compile(r"\[(\d{1,3})\]")
+OIG_CONTEXT_RE = re.compile(r"\b(?:OIG|Inspector General|inspectors?|audit|review|report|alert|evaluation)\b",
+                            re.IGNORECASE)
+REC_CONTEXT_RE = re.compile(r"\b(?:recommend\w*|items?|actions?|findings?)\b", re.IGNORECASE)
+AGENCY_RE = re.compile(r"\b(ICE|CBP|USCIS|FLETC|DHS)\b")
+STEM_STOP = frozenset("""the and for with that this those these from into ice dhs oig its their training
+    ensure clear clearer more better all any each other program programs required""".split())
+
+
+@functools.cache
+def _triggers() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(vocab.load("recommendation_triggers")) + r")(?=\W)", re.IGNORECASE)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z0-9()]+", text.lower()) if len(w) > 2 and w not in STEM_STOP}
+
+
+@dataclass
+class _Action:
+    span: Span
+    sentence: Span
+    paragraph: int
+    themes: list[str]
+    citations: list[str]
+    agency: str
+    report_id: str | None = None
+    report_link: str | None = None
+    duplicates: list[_Action] = field(default_factory=list)
+
+
+def _same_action(a: _Action, b: _Action) -> bool:
+    return bool(set(a.themes) & set(b.themes)) and len(_stems(a.span.text) & _stems(b.span.text)) >= 2
+
+
+def _sentence_reports(doc: Document, sent: Span) -> tuple[list[str], str | None]:
+    stated = [rid for _, _, rid in find_report_ids(doc.text, sent.start, sent.end)]
+    if stated:
+        return stated, "stated"
+    inferred = infer_reports(sent.text, doc.catalogue)
+    return (inferred, "inferred") if inferred else ([], None)
+
+
+def _default_agency(doc: Document) -> str:
+    counts = Counter(AGENCY_RE.findall(doc.text))
+    counts.pop("FLETC", None)
+    return "ICE" if counts.get("ICE") else (counts.most_common(1)[0][0] if counts else "ICE")
+
+
+def extract(doc: Document) -> Extraction:
+    out = Extraction()
+    text = doc.text
+    default_agency = _default_agency(doc)
+    actions: list[_Action] = []
+    claims: list[tuple[int, Span, list[str], str | None]] = []  # paragraph, sentence, reports, link
+    para_reports: dict[int, tuple[list[str], str | None]] = {}
+
+    for p_index, para in enumerate(paragraphs(text)):
+        para_has_context = bool(OIG_CONTEXT_RE.search(para.text))
+        for sent in sentences(text, para):
+            if sent.text.rstrip().endswith("?"):
+                continue
+            reports, link = _sentence_reports(doc, sent)
+            if reports and p_index not in para_reports:
+                para_reports[p_index] = (reports, link)
+            trigger = _triggers().search(text, sent.start, sent.end)
+            if trigger and para_has_context:
+                cites = list(dict.fromkeys(CITATION_RE.findall(sent.text)))
+                agency_m = AGENCY_RE.search(sent.text[: trigger.end() - sent.start + 40])
+                agency = agency_m.group(1) if agency_m and agency_m.group(1) != "FLETC" else default_agency
+                for item in split_actions(text, span(text, trigger.end(), sent.end)):
+                    actions.append(_Action(item, sent, p_index, themes_for(item.text), cites, agency,
+                                           reports[0] if len(reports) == 1 else None,
+                                           link if len(reports) == 1 else None))
+            if find_status(text, sent.start, sent.end) and REC_CONTEXT_RE.search(sent.text):
+                claims.append((p_index, sent, reports, link))
+
+    # a report described earlier in the paragraph links the actions that follow it
+    for a in actions:
+        if a.report_id is None and a.paragraph in para_reports:
+            reps, link = para_reports[a.paragraph]
+            if len(reps) == 1 and para_reports[a.paragraph] and a.sentence.start >= _first_report_sentence(
+                    doc, a.paragraph):
+                a.report_id, a.report_link = reps[0], link
+
+    canon: list[_Action] = []
+    owner: dict[int, _Action] = {}
+    for a in actions:
+        match = next((c for c in canon if _same_action(c, a)), None)
+        if match is None:
+            canon.append(a)
+            owner[id(a)] = a
+        else:
+            match.duplicates.append(a)
+            owner[id(a)] = match
+            if match.report_id is None and a.report_id:
+                match.report_id, match.report_link = a.report_id, a.report_link
+
+    for a in canon:
+        rec = {
+            "rec_id": rec_id_for(doc.doc_id, a.span.start),
+            "report_id": a.report_id, "report_link": a.report_link, "rec_number": None,
+            "text": norm_ws(a.span.text), "addressee": None, "agency": a.agency,
+            "themes": a.themes, "evidence": "secondary", "citations": a.citations,
+            "doc_id": doc.doc_id, **a.span.provenance(),
+        }
+        out.recommendations.append(rec)
+
+    for p_index, sent, reports, _link in claims:
+        targets = sorted({owner[id(a)].span.start for a in actions if a.paragraph == p_index})
+        hits = {(h.kind, h.value) for h in find_status(text, sent.start, sent.end)}
+        for kind, value in sorted(hits):
+            if targets:
+                for start in targets:
+                    out.status_events.append(_event(doc, sent, kind, value, rec_id_for(doc.doc_id, start), None))
+            elif reports:
+                for rid in reports:
+                    out.status_events.append(_event(doc, sent, kind, value, None, rid))
+            else:
+                out.warnings.append(f"{doc.doc_id}@{sent.start}: {kind} '{value}' claim names no "
+                                    "recommendation or report; not recorded")
+    return out
+
+
+def _first_report_sentence(doc: Document, p_index: int) -> int:
+    para = paragraphs(doc.text)[p_index]
+    for sent in sentences(doc.text, para):
+        if _sentence_reports(doc, sent)[0]:
+            return sent.start
+    return para.end
+
+
+def _event(doc: Document, sent: Span, kind: str, value: str, rec_id: str | None, report_id: str | None) -> dict:
+    return {
+        "event_id": stable_id(doc.doc_id, sent.start, kind, value, rec_id, report_id),
+        "rec_id": rec_id, "report_id": report_id, "kind": kind, "value": value,
+        "asserted_by": "secondary", "as_of": doc.published_on, "doc_id": doc.doc_id, **sent.provenance(),
+    }

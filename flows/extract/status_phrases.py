@@ -1,0 +1,44 @@
+"""Find response and status wordings ("did not concur", "resolved and open") in a span."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from flows.extract import vocab
+from schemas.common import EVENT_KINDS, EVENT_VALUES
+
+
+@dataclass(frozen=True)
+class StatusHit:
+    start: int
+    end: int
+    kind: str
+    value: str
+
+
+@functools.cache
+def _rules() -> list[tuple[re.Pattern[str], list[tuple[str, str]]]]:
+    rules = []
+    for entry in vocab.load("status_phrases"):
+        events = [tuple(e) for e in entry["events"]]
+        for kind, value in events:
+            if kind not in EVENT_KINDS or value not in EVENT_VALUES:
+                raise ValueError(f"status_phrases.yaml: unknown event {kind}/{value}")
+        rules.append((re.compile(r"\b(?:" + entry["pattern"] + r")", re.IGNORECASE), events))
+    return rules
+
+
+def find_status(text: str, start: int = 0, end: int | None = None) -> list[StatusHit]:
+    """Every (kind, value) asserted in text[start:end]; earlier rules claim their stretch first."""
+    end = len(text) if end is None else end
+    taken: list[tuple[int, int]] = []
+    hits: list[StatusHit] = []
+    for rx, events in _rules():
+        for m in rx.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            hits.extend(StatusHit(m.start(), m.end(), k, v) for k, v in events)
+    return sorted(hits, key=lambda h: (h.start, h.kind, h.value))

@@ -1,0 +1,90 @@
+"""Offsets-preserving text helpers: paragraphs, sentences and trimmed spans.
+
+Every extractor works on spans of the original text, never on a normalised copy, so that
+`quote == text[start:end]` holds by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BULLET_RE = re.compile(r"^[ \t\u00a0]*(?:[•·▪◦●‣∙*–—-]|\d{1,2}[.)])[ \t\u00a0]+")
+_BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
+# A sentence ends at . ! ? (optionally followed by quotes, brackets or citation markers)
+# and is followed by white space and something that can start a sentence.
+_SENT_END_RE = re.compile(r"[.!?][\"”’)\]]*(?:\s*\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9•])")
+_WS_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A trimmed stretch of the document text; `text` is exactly doc[start:end]."""
+
+    start: int
+    end: int
+    text: str
+
+    def provenance(self) -> dict:
+        return {"start": self.start, "end": self.end, "quote": self.text}
+
+
+def span(doc: str, start: int, end: int) -> Span:
+    """Return the span [start, end) with surrounding white space trimmed off."""
+    while start < end and doc[start].isspace():
+        start += 1
+    while end > start and doc[end - 1].isspace():
+        end -= 1
+    return Span(start, end, doc[start:end])
+
+
+def norm_ws(s: str) -> str:
+    """Collapse runs of white space (including non-breaking spaces) to one space."""
+    return _WS_RE.sub(" ", s.replace("\u00a0", " ")).strip()
+
+
+def paragraphs(doc: str) -> list[Span]:
+    """Blocks separated by blank lines; a bullet line is a block of its own."""
+    out: list[Span] = []
+    pos = 0
+    bounds = [m.start() for m in _BLANK_LINE_RE.finditer(doc)] + [len(doc)]
+    for b in bounds:
+        block_start, block_end = pos, b
+        line_start = block_start
+        # split bullet lines out of the block
+        chunk_start = block_start
+        for line in doc[block_start:block_end].splitlines(keepends=True):
+            if BULLET_RE.match(line) and line_start > chunk_start:
+                sp = span(doc, chunk_start, line_start)
+                if sp.text:
+                    out.append(sp)
+                chunk_start = line_start
+            line_start += len(line)
+        sp = span(doc, chunk_start, block_end)
+        if sp.text:
+            out.append(sp)
+        pos = b
+    return out
+
+
+def sentences(doc: str, within: Span | None = None) -> list[Span]:
+    """Sentences of a paragraph (or of the whole document), as trimmed spans."""
+    if within is None:
+        return [s for p in paragraphs(doc) for s in sentences(doc, p)]
+    out: list[Span] = []
+    cut = within.start
+    for m in _SENT_END_RE.finditer(doc, within.start, within.end):
+        sp = span(doc, cut, m.end())
+        if sp.text:
+            out.append(sp)
+        cut = m.end()
+    sp = span(doc, cut, within.end)
+    if sp.text:
+        out.append(sp)
+    return out
+
+
+def strip_bullet(doc: str, sp: Span) -> Span:
+    """Drop a leading bullet marker from a span."""
+    m = BULLET_RE.match(sp.text)
+    return span(doc, sp.start + m.end(), sp.end) if m else sp
