@@ -21,6 +21,7 @@ EVENT_KINDS = ("response", "status")
 EVENT_VALUES = ("concur", "partially_concur", "nonconcur", "open", "closed", "resolved", "unresolved")
 ASSERTERS = ("oig", "agency", "secondary")
 REPORT_LINKS = ("stated", "inferred")
+REPORT_SOURCES = ("catalogue", "document", "reference")
 TRAINING_KINDS = ("basic", "refresher", "other")
 DURATION_UNITS = ("hour", "day", "week")
 

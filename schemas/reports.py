@@ -5,7 +5,7 @@ import pandera.pandas as pa
 from pandera.engines import pandas_engine
 from pandera.typing import Series
 
-from schemas.common import REPORT_ID_PATTERN, TableConfig, date_field, doc_id_field, meta
+from schemas.common import REPORT_ID_PATTERN, REPORT_SOURCES, TableConfig, date_field, doc_id_field, meta
 
 
 class Reports(pa.DataFrameModel):
@@ -18,8 +18,10 @@ class Reports(pa.DataFrameModel):
         "How many recommendations the report or its listing says it made."))
     doc_id: Series[str] = doc_id_field(nullable=True, description="The ingested document holding the report's own text.")
     url: Series[str] = pa.Field(nullable=True, **meta("Where the report is published."))
-    source: Series[str] = pa.Field(isin=["catalogue", "document"], **meta(
-        "Where the row came from: the reference catalogue, or an ingested document that states the report."))
+    source: Series[str] = pa.Field(isin=list(REPORT_SOURCES), **meta(
+        "Where the row came from: catalogue (the reference catalogue); document (the report's own text or "
+        "an OIG listing); reference (only named by another document, so not confirmed to exist).",
+        enum=list(REPORT_SOURCES)))
 
     class Config(TableConfig):
         metadata = {"primary_key": ["report_id"], "title": "Reports",

@@ -8,6 +8,7 @@ reason ("because", "—"), and cut the rest at commas and "and"s that are follow
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from flows.extract.text import Span, span
@@ -96,7 +97,7 @@ def split_actions(doc: str, region: Span) -> list[Span]:
         return []
     bounds = [s, *_split_points(doc, s, e), e]
     items = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         sp = span(doc, a, b)
         lead = ITEM_LEAD_RE.match(sp.text)
         if lead:

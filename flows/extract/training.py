@@ -44,6 +44,7 @@ FREQ_PATTERNS: list[tuple[re.Pattern[str], int | None]] = [
     (re.compile(rf"\bevery\s+(?P<n>{NUMBER_RE})\s+(?P<u>years?|months?)\b", re.IGNORECASE), None),
     (re.compile(r"\bevery\s+(?P<u>other year)\b", re.IGNORECASE), 24),
 ]
+RECOMMENDS_RE = re.compile(r"\b(?:recommend\w*|urg(?:ed|es)|advis(?:ed|es)|call(?:ed|s) for)\b", re.IGNORECASE)
 MANDATORY_RE = re.compile(r"\b(?:must|required|requires|mandatory|shall|mandated|obligated)\b", re.IGNORECASE)
 AUDIENCE_RE = re.compile(
     r"\b(?:(?:every|each|all|selected|designated|nominated)\s+)?(?:287\(g\)\s+)?"
@@ -127,7 +128,11 @@ def _runs(doc: Document) -> list[_Course]:
         is_bullet = bool(BULLET_RE.match(text[para.start:para.end]))
         para_refs = False
         for sent in sentences(text, para):
+            if RECOMMENDS_RE.search(sent.text):
+                continue  # a recommended training is not (yet) a requirement
             ref = _reference(sent)
+            if ref and ref[0] and sent.text.rstrip().endswith("?") and current is None:
+                continue  # a question can continue a run, not start one
             if ref is None:
                 if current and topics_list_open and is_bullet:
                     current.sentences.append(sent)

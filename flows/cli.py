@@ -1,0 +1,153 @@
+"""The `oigdata` command line. Heavy imports (prefect, great_expectations) happen inside the
+commands that need them, so `oigdata query` starts fast."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="oigdata: DHS OIG recommendations, 287(g) facts and training requirements as open data.")
+console = Console()
+err = Console(stderr=True)
+
+DEFAULT_DB = Path("curated/oig.duckdb")
+
+
+def _print_summary(summary) -> None:
+    t = Table(title="Documents by genre")
+    t.add_column("genre")
+    t.add_column("documents", justify="right")
+    for genre, n in summary.documents_by_genre.items():
+        t.add_row(genre, str(n))
+    console.print(t)
+    t = Table(title=f"Rows per table (release {summary.release_date})")
+    t.add_column("table")
+    t.add_column("rows", justify="right")
+    for name, n in summary.rows.items():
+        t.add_row(name, str(n))
+    console.print(t)
+    t = Table(title="Expectations")
+    for col in ("passed", "failed (blocking)", "warned"):
+        t.add_column(col, justify="right")
+    t.add_row(str(summary.passed), str(summary.failed), str(summary.warned))
+    console.print(t)
+    if summary.failures:
+        t = Table(title="Expectations not met")
+        for col in ("level", "table", "rule", "column", "unexpected", "examples"):
+            t.add_column(col)
+        for f in summary.failures:
+            t.add_row("FAIL" if f["blocking"] else "warn", f["table"], f["rule"], f["column"] or "",
+                      f"{f['unexpected_count']}/{f['element_count']}", json.dumps(f["unexpected_examples"])[:80])
+        console.print(t)
+    if summary.problems:
+        t = Table(title="Files skipped")
+        t.add_column("file")
+        t.add_column("reason")
+        for p in summary.problems:
+            t.add_row(p.path, p.reason)
+        console.print(t)
+    if summary.warnings:
+        console.print(f"[yellow]{len(summary.warnings)} extraction notes[/] (claims that name no recommendation "
+                      "or report), e.g. " + summary.warnings[0])
+
+
+@app.command()
+def refresh(
+    raw: Path = typer.Option(Path("raw"), help="Folder of raw documents (with manifest.csv and reference/)."),
+    out: Path = typer.Option(Path("curated"), help="Where the release is published."),
+    release_date: str = typer.Option(None, help="Release date (YYYY-MM-DD); default: the latest date the inputs state."),
+) -> None:
+    """Ingest, extract, validate and publish (a Prefect flow).
+
+    Example: oigdata refresh --raw raw --out curated
+    """
+    from flows.refresh import refresh_flow
+
+    on = dt.date.fromisoformat(release_date) if release_date else None
+    with console.status("refreshing") as status:
+        summary = refresh_flow(raw, out, on, progress=lambda msg: status.update(msg))
+    _print_summary(summary)
+    if not summary.published:
+        err.print(f"[red]Not published[/]: {summary.failed} blocking expectation(s) failed; {out}/ is unchanged. "
+                  f"Results: {summary.validation_dir}/results.md")
+        raise typer.Exit(1)
+    console.print(f"[green]Published[/] release {summary.release_date} to {out}/")
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="SQL over the published tables and views."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json"),
+    db: Path = typer.Option(DEFAULT_DB, help="The DuckDB file."),
+) -> None:
+    """Read-only SQL over the release.
+
+    Example: oigdata query "select * from open_recommendations"
+    """
+    import duckdb
+
+    if not db.exists():
+        err.print(f"[red]No database at {db}[/]: run `make run` (oigdata refresh) first.")
+        raise typer.Exit(2)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        cur = con.execute(sql)
+        names = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchall()
+    except duckdb.Error as exc:
+        err.print(f"[red]SQL error[/]: {str(exc).splitlines()[0]}")
+        raise typer.Exit(2) from None
+    finally:
+        con.close()
+    if fmt == "json":
+        sys.stdout.write(json.dumps([dict(zip(names, r, strict=True)) for r in rows], default=str,
+                                    ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(names)
+        w.writerows(rows)
+    else:
+        t = Table(show_lines=False)
+        for n in names:
+            t.add_column(n, overflow="fold")
+        for r in rows:
+            t.add_row(*("" if v is None else str(v) for v in r))
+        console.print(t)
+        console.print(f"{len(rows)} rows")
+
+
+@app.command()
+def validate(out: Path = typer.Option(Path("curated"), help="The published release.")) -> None:
+    """Re-run the expectations on the published release.
+
+    Example: oigdata validate
+    """
+    from flows.build.tables import validate_structure
+    from flows.publish.files import read_parquet
+    from flows.validate.gate import blocking_failures, run_gate
+    from schemas import TABLES
+
+    tables = validate_structure({t: read_parquet(out / "parquet" / f"{t}.parquet") for t in TABLES})
+    outcomes = run_gate(tables)
+    t = Table(title=f"Expectations on {out}/")
+    for col in ("outcome", "table", "rule", "column", "unexpected / checked"):
+        t.add_column(col)
+    for o in outcomes:
+        level = "pass" if o.success else ("FAIL" if o.rule.blocking else "warn")
+        t.add_row(level, o.rule.table, o.rule.name, o.rule.column or "", f"{o.unexpected_count}/{o.element_count}")
+    console.print(t)
+    if blocking_failures(outcomes):
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()

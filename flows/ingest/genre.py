@@ -1,0 +1,35 @@
+"""Detect a document's genre from its content, with weighted rules from genre_rules.yaml."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+
+from schemas.common import GENRES
+
+
+@functools.cache
+def _rules() -> tuple[int, dict[str, list[tuple[int, re.Pattern[str]]]]]:
+    data = yaml.safe_load((Path(__file__).with_name("genre_rules.yaml")).read_text(encoding="utf-8"))
+    rules = {}
+    for genre, pats in data["genres"].items():
+        if genre not in GENRES:
+            raise ValueError(f"genre_rules.yaml: unknown genre {genre!r}")
+        rules[genre] = [(int(w), re.compile(p, re.IGNORECASE | re.MULTILINE)) for w, p in pats]
+    return int(data["min_score"]), rules
+
+
+def genre_scores(text: str) -> dict[str, int]:
+    _, rules = _rules()
+    return {g: sum(w for w, rx in pats if rx.search(text)) for g, pats in rules.items()}
+
+
+def detect_genre(text: str) -> str:
+    """The best-scoring genre, or `unknown` when no genre reaches the minimum score or two tie."""
+    min_score, _ = _rules()
+    scores = sorted(genre_scores(text).items(), key=lambda kv: kv[1], reverse=True)
+    (best, top), (_, second) = scores[0], scores[1]
+    return best if top >= min_score and top > second else "unknown"

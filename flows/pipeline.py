@@ -1,0 +1,148 @@
+"""The refresh, step by step, as plain functions. The Prefect flow (flows/refresh.py) wraps
+each step in a task; tests and tools can call the steps directly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from flows.build.tables import StructureError, build_tables, release_date, validate_structure
+from flows.extract import extract_document
+from flows.extract.model import CatalogueEntry, Document, Extraction
+from flows.ingest import BadInput, Ingested, ingest_file, raw_files
+from flows.ingest.catalogue import as_entries, load_catalogue
+from flows.ingest.manifest import ManifestEntry, load_manifest
+from flows.publish.files import read_parquet
+from flows.publish.release import staging_dir, swap_into_place, write_release
+
+FAILED_DIR = ".oigdata/last-failed-validation"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A raw file that was skipped, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Inputs:
+    raw: Path
+    files: list[Path]
+    manifest: dict[str, ManifestEntry]
+    catalogue: list[dict]
+
+    @property
+    def entries(self) -> tuple[CatalogueEntry, ...]:
+        return as_entries(self.catalogue)
+
+
+@dataclass
+class Summary:
+    """What a refresh did; printed by the CLI as tables."""
+
+    published: bool = False
+    release_date: dt.date | None = None
+    documents_by_genre: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    passed: int = 0
+    failed: int = 0
+    warned: int = 0
+    failures: list[dict] = field(default_factory=list)
+    validation_dir: str | None = None
+
+
+def load_inputs(raw: Path) -> Inputs:
+    if not raw.is_dir():
+        raise FileNotFoundError(f"raw folder not found: {raw}")
+    return Inputs(raw, raw_files(raw), load_manifest(raw), load_catalogue(raw))
+
+
+def ingest_one(path: Path, inputs: Inputs) -> Ingested | Problem:
+    try:
+        return ingest_file(path, inputs.raw, inputs.manifest)
+    except BadInput as exc:
+        return Problem(path.relative_to(inputs.raw).as_posix(), exc.reason)
+
+
+def dedupe(results: list[Ingested | Problem]) -> tuple[list[Ingested], list[Problem]]:
+    """Split ingest results; a byte-identical copy of an earlier file is a problem, not a document."""
+    docs: dict[str, Ingested] = {}
+    problems: list[Problem] = []
+    for r in results:
+        if isinstance(r, Problem):
+            problems.append(r)
+        elif r.document["doc_id"] in docs:
+            problems.append(Problem(r.document["path"],
+                                    f"duplicate: same bytes as {docs[r.document['doc_id']].document['path']}"))
+        else:
+            docs[r.document["doc_id"]] = r
+    return list(docs.values()), problems
+
+
+def extract_one(ing: Ingested, entries: tuple[CatalogueEntry, ...]) -> Extraction:
+    d = ing.document
+    return extract_document(Document(d["doc_id"], ing.text, d["genre"], d["published_on"], entries))
+
+
+def previous_first_seen(out: Path) -> dict[str, dt.date]:
+    path = out / "parquet" / "recommendations.parquet"
+    if not path.exists():
+        return {}
+    df = read_parquet(path)
+    return dict(zip(df["rec_id"], df["first_seen"], strict=True))
+
+
+def assemble(docs: list[Ingested], extractions: list[Extraction], inputs: Inputs, out: Path,
+             on: dt.date | None = None) -> tuple[dict[str, pd.DataFrame], dt.date, list[str]]:
+    """Build and structurally validate the tables; raises StructureError listing every problem."""
+    merged = Extraction()
+    for ex in extractions:
+        merged.extend(ex)
+    documents = [d.document for d in docs]
+    on = on or release_date(documents, inputs.catalogue)
+    tables = build_tables(documents, {d.document["doc_id"]: d.text for d in docs}, inputs.catalogue, merged, on,
+                          previous_first_seen(out))
+    return validate_structure(tables), on, merged.warnings
+
+
+def structure_failed(summary: Summary, error: StructureError) -> Summary:
+    """Record a schema failure as blocking: nothing is staged or published."""
+    summary.failed = len(error.failures)
+    summary.failures = error.failures
+    return summary
+
+
+def stage(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> Path:
+    folder = staging_dir(out)
+    write_release(tables, folder, on)
+    return folder
+
+
+def gate_and_publish(tables: dict[str, pd.DataFrame], staging: Path, out: Path, summary: Summary) -> Summary:
+    """Run the gate; publish the staged release only when no blocking rule fails."""
+    from flows.validate.gate import blocking_failures, run_gate, write_results
+
+    outcomes = run_gate(tables)
+    summary.passed = sum(o.success for o in outcomes)
+    summary.failed = len(blocking_failures(outcomes))
+    summary.warned = sum(not o.rule.blocking and not o.success for o in outcomes)
+    summary.failures = [o.record() for o in outcomes if not o.success]
+    if summary.failed:
+        failed_dir = out.parent / FAILED_DIR
+        write_results(outcomes, failed_dir)
+        shutil.rmtree(staging, ignore_errors=True)
+        summary.validation_dir = str(failed_dir)
+        return summary
+    write_results(outcomes, staging / "validation")
+    swap_into_place(staging, out)
+    summary.published = True
+    summary.validation_dir = str(out / "validation")
+    return summary

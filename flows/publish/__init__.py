@@ -1,0 +1,1 @@
+"""Publish: write the release (Parquet, CSV, DuckDB, datapackage, data dictionary) and swap it in."""

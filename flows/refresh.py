@@ -1,0 +1,70 @@
+"""The refresh as a Prefect flow: thin tasks around the steps in flows/pipeline.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+from prefect import flow, task, unmapped
+from prefect.cache_policies import NO_CACHE
+
+from flows import (
+    pipeline,
+    prefect_env,  # noqa: F401  (must precede the prefect import)
+)
+from flows.build.tables import StructureError
+from flows.pipeline import Summary
+
+
+@task(name="load-inputs", cache_policy=NO_CACHE)
+def load_inputs_task(raw: Path) -> pipeline.Inputs:
+    return pipeline.load_inputs(raw)
+
+
+@task(name="ingest", cache_policy=NO_CACHE)
+def ingest_task(path: Path, inputs: pipeline.Inputs):
+    return pipeline.ingest_one(path, inputs)
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_task(ing, entries):
+    return pipeline.extract_one(ing, entries)
+
+
+@task(name="assemble", cache_policy=NO_CACHE)
+def assemble_task(docs, extractions, inputs, out: Path, on: dt.date | None):
+    return pipeline.assemble(docs, extractions, inputs, out, on)
+
+
+@task(name="stage", cache_policy=NO_CACHE)
+def stage_task(tables, out: Path, on: dt.date) -> Path:
+    return pipeline.stage(tables, out, on)
+
+
+@task(name="gate-and-publish", cache_policy=NO_CACHE)
+def gate_task(tables, staging: Path, out: Path, summary: Summary) -> Summary:
+    return pipeline.gate_and_publish(tables, staging, out, summary)
+
+
+@flow(name="oigdata-refresh", log_prints=False, validate_parameters=False)
+def refresh_flow(raw: Path, out: Path, release_date: dt.date | None = None, progress=None) -> Summary:
+    """Ingest raw/, extract, validate and publish to out/ (only if the gate passes)."""
+    say = progress or (lambda _msg: None)
+    inputs = load_inputs_task(raw)
+    say(f"ingesting {len(inputs.files)} files")
+    docs, problems = pipeline.dedupe(ingest_task.map(inputs.files, inputs=unmapped(inputs)).result())
+    say(f"extracting {len(docs)} documents")
+    extractions = extract_task.map(docs, entries=unmapped(inputs.entries)).result()
+    summary = Summary(problems=problems,
+                      documents_by_genre=dict(sorted(Counter(d.document["genre"] for d in docs).items())))
+    try:
+        tables, on, warnings = assemble_task(docs, extractions, inputs, out, release_date)
+    except StructureError as exc:
+        return pipeline.structure_failed(summary, exc)
+    summary.release_date, summary.warnings = on, warnings
+    summary.rows = {name: len(df) for name, df in tables.items()}
+    say("writing the release to staging")
+    staging = stage_task(tables, out, on)
+    say("validating (Great Expectations)")
+    return gate_task(tables, staging, out, summary)

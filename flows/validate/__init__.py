@@ -1,0 +1,1 @@
+"""Validation: the release gate (Great Expectations) and its rules."""

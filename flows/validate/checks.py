@@ -1,0 +1,53 @@
+"""Derived check columns for rules that span tables (GX validates one DataFrame at a time).
+
+Each frame gains boolean columns named `_<check>`; the gate then asserts they are true.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from flows.publish.columns import table_meta
+from schemas import PROVENANCE_TABLES, TABLES
+
+
+def _isnull(v: object) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+
+
+def check_frames(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    texts = dict(zip(tables["document_texts"]["doc_id"], tables["document_texts"]["text"], strict=True))
+    doc_ids = set(tables["documents"]["doc_id"])
+    frames = {name: df.copy() for name, df in tables.items()}
+    for name in PROVENANCE_TABLES:
+        df = frames[name]
+        df["_doc_exists"] = [d in doc_ids for d in df["doc_id"]]
+        df["_quote_matches"] = [
+            d in texts and not _isnull(s) and not _isnull(e) and texts[d][int(s):int(e)] == q
+            for d, s, e, q in zip(df["doc_id"], df["start"], df["end"], df["quote"], strict=True)]
+        df["_quote_not_empty"] = [isinstance(q, str) and len(q) > 0 for q in df["quote"]]
+    recs = frames["recommendations"]
+    recs["_has_theme"] = [isinstance(t, list) and len(t) > 0 for t in recs["themes"]]
+    ev = frames["status_events"]
+    ev["_has_target"] = [not (_isnull(r) and _isnull(p)) for r, p in zip(ev["rec_id"], ev["report_id"], strict=True)]
+    facts = frames["program_facts"]
+    facts["_has_value"] = [not (_isnull(n) and _isnull(t))
+                           for n, t in zip(facts["value_num"], facts["value_text"], strict=True)]
+    for name, df in frames.items():
+        if name not in TABLES:
+            continue
+        for column, target in table_meta(name).get("foreign_keys", {}).items():
+            ref_table, ref_col = target.split(".")
+            valid = set(tables[ref_table][ref_col])
+            df[f"_fk_{column}"] = [_isnull(v) or v in valid for v in df[column]]
+    counts = recs.groupby("report_id").size() if len(recs) else pd.Series(dtype=int)
+    reports = tables["reports"]
+    stated = reports[reports["n_recommendations_stated"].notna()]
+    frames["report_counts"] = pd.DataFrame({
+        "report_id": stated["report_id"].tolist(),
+        "n_stated": stated["n_recommendations_stated"].tolist(),
+        "n_extracted": [int(counts.get(r, 0)) for r in stated["report_id"]],
+    })
+    rc = frames["report_counts"]
+    rc["_count_matches"] = [int(a) == int(b) for a, b in zip(rc["n_stated"], rc["n_extracted"], strict=True)]
+    return frames

@@ -1,0 +1,10 @@
+-- Recommendations whose derived status is open, newest assertion first.
+CREATE OR REPLACE VIEW open_recommendations AS
+SELECT r.rec_id, r.report_id, rp.title AS report_title, rp.issued_on AS report_issued_on,
+       r.rec_number, r.text, r.themes, r.response, r.resolution, r.status_as_of, r.evidence,
+       r.citations, r.doc_id, d.title AS source_title, d.url AS source_url, r.quote
+FROM recommendations AS r
+LEFT JOIN reports AS rp ON rp.report_id = r.report_id
+LEFT JOIN documents AS d ON d.doc_id = r.doc_id
+WHERE r.status = 'open'
+ORDER BY r.status_as_of DESC NULLS LAST, r.rec_id;
