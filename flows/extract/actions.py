@@ -14,7 +14,9 @@ import re
 from flows.extract.text import Span, span
 
 BASE_VERBS = frozenset("""
-    add address adopt align assess assign audit clarify close collect complete conduct coordinate create
+    add address adopt align assess assign audit build clarify close collect complete conduct consider coordinate create
+    allocate analyze communicate designate fund keep limit modernize obtain prohibit reduce remove replace upgrade
+    validate work
     define deliver designate determine develop document enforce ensure establish evaluate expand finalize
     formalize hire identify implement improve incorporate increase issue maintain mandate measure monitor
     perform plan prioritize provide publish reassess reevaluate reinstate report require review revise
@@ -24,17 +26,13 @@ NOT_ACTION_ING = frozenset("""training during including following regarding conc
     having nothing something anything everything bring string spring ring king thing morning building
     funding""".split())
 
-SUBJECT_RE = re.compile(  # no "^": match() anchors at pos, "^" would not
-    r"(?:that\s+|for\s+)?"
-    r"(?:(?:(?:ICE|DHS)\s+and\s+other\s+(?:DHS\s+)?components|other\s+DHS\s+components|each\s+component"
-    r"|(?:ICE|DHS)(?:'s|’s)?\s+(?:leadership|officials|components?|field offices|management)"
-    r"|the\s+(?:agency|agencies|department|component|components|program|director)"
-    r"|ICE|DHS|CBP|ERO|HSI|USCIS|components|it|they)\s+)?"
-    r"(?:(?:should|must|needed\s+to|needs\s+to|to|would)\s+)?(?:(?:also|then|further|better|more)\s+)?",
-    re.IGNORECASE)
+SUBJECT_WORDS = frozenset("""that for the its their it they agency agencies department component components
+    director office offices program leadership officials management field and of other each every all should must
+    would to also then further better more needed needs""".split())
 BY_RE = re.compile(r"\bby\s+(?=\w+ing\b)", re.IGNORECASE)
 CUT_RE = re.compile(
     r"\s*(?:—|–\s|\s-\s|;|,?\s+because\b|,?\s+since\b|,\s+which\b|,\s+so that\b|,\s+citing\b|,\s+after\b"
+    r"|,?\s+rather than\b|,?\s+instead of\b"
     r"|,\s+noting\b|,\s+arguing\b|,\s+but\b|\s+but\s+|,\s+though\b|\s+\[\d)", re.IGNORECASE)
 ITEM_LEAD_RE = re.compile(r"^(?:(?:and|or|then|also|to|and\s+then|and\s+to|as\s+well\s+as)\s+)+", re.IGNORECASE)
 ADVERB_RE = re.compile(r"^(?:\w+ly\s+)")
@@ -56,8 +54,34 @@ def starts_with_verb(s: str) -> bool:
     return is_verb(first)
 
 
+def skip_subject(doc: str, start: int, end: int) -> int:
+    """Position of the first verb after a subject such as "that ICE's Enforcement and Removal
+    Operations should" (capitalised names, possessives and function words), or `start`."""
+    pos = start
+    for m in re.finditer(r"\S+", doc[start:end]):
+        word = m.group(0)
+        if is_verb(word) and not (word[0].isupper() and m.start() > 0):
+            return start + m.start()
+        bare = word.lower().strip(",").removesuffix("’s").removesuffix("'s")
+        if not (word[0].isupper() or bare in SUBJECT_WORDS):
+            return pos
+        if m.start() > 80:
+            return pos
+    return pos
+
+
 def _split_points(doc: str, start: int, end: int) -> list[int]:
-    """Positions where a new action starts: after a top-level comma or before 'and <verb>'."""
+    """Positions where a new action starts: after a top-level comma or before 'and <verb>',
+    when the new action has the form of the first (gerund lists split on gerunds only)."""
+    first = ITEM_LEAD_RE.sub("", doc[start:end].strip()).split(" ", 1)[0].lower()
+    gerunds = first.endswith("ing")
+
+    def parallel(rest: str) -> bool:
+        rest = ITEM_LEAD_RE.sub("", rest.strip())
+        m = re.match(r"(?:that\s+)?(?:(?:it|ICE|they|the agency)\s+)?(?:\w+ly\s+)?(\S+)", rest, re.IGNORECASE)
+        word = m.group(1).lower() if m else ""
+        return is_verb(word) and word.endswith("ing") == gerunds
+
     points = []
     depth = 0
     i = start
@@ -68,12 +92,12 @@ def _split_points(doc: str, start: int, end: int) -> list[int]:
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif depth == 0 and ch == ",":
-            if starts_with_verb(doc[i + 1:end]):
+            if parallel(doc[i + 1:end]):
                 points.append(i + 1)
         elif depth == 0 and (doc.startswith(" and ", i) or doc.startswith(" or ", i)):
             rest = doc[i + 1:end]
             prev_words = doc[points[-1] if points else start:i].split()
-            if starts_with_verb(rest) and len(prev_words) >= 2:
+            if parallel(rest) and len(prev_words) >= 2:
                 points.append(i + 1)
         i += 1
     return points
@@ -82,9 +106,7 @@ def _split_points(doc: str, start: int, end: int) -> list[int]:
 def split_actions(doc: str, region: Span) -> list[Span]:
     """The recommended actions in the text that follows a recommendation trigger."""
     s, e = region.start, region.end
-    m = SUBJECT_RE.match(doc, s, e)
-    if m:
-        s = m.end()
+    s = skip_subject(doc, s, e)
     by = BY_RE.search(doc, s, e)
     if by and by.start() - s < 80:
         s = by.end()
@@ -102,6 +124,7 @@ def split_actions(doc: str, region: Span) -> list[Span]:
         lead = ITEM_LEAD_RE.match(sp.text)
         if lead:
             sp = span(doc, sp.start + lead.end(), sp.end)
+        sp = span(doc, skip_subject(doc, sp.start, sp.end), sp.end)
         while sp.text and sp.text[-1] in ",;:":
             sp = span(doc, sp.start, sp.end - 1)
         sp = span(doc, sp.start, sp.end)

@@ -29,8 +29,6 @@ from flows.extract.text import Span, norm_ws, paragraphs, sentences, span
 from flows.extract.themes import themes_for
 
 CITATION_RE = re.compile(r"\[(\d{1,3})\]")
-OIG_CONTEXT_RE = re.compile(r"\b(?:OIG|Inspector General|inspectors?|audit|review|report|alert|evaluation)\b",
-                            re.IGNORECASE)
 REC_CONTEXT_RE = re.compile(r"\b(?:recommend\w*|items?|actions?|findings?)\b", re.IGNORECASE)
 AGENCY_RE = re.compile(r"\b(ICE|CBP|USCIS|FLETC|DHS)\b")
 STEM_STOP = frozenset("""the and for with that this those these from into ice dhs oig its their training
@@ -57,6 +55,15 @@ class _Action:
     report_id: str | None = None
     report_link: str | None = None
     duplicates: list[_Action] = field(default_factory=list)
+
+
+NOT_OIG_RE = re.compile(r"\b(?:I|we|advocates?|critics|lawmakers|Congress|GAO|senators?|groups?|experts?|"
+                        r"the author|this (?:paper|brief|briefing))\b|\b(?:not|never|n’t|n't)\s+(?:\w+\s+)?$")
+
+
+def _reported_from_oig(text: str, sent: Span, trigger_at: int) -> bool:
+    """A trigger counts unless what precedes it names another speaker or negates it."""
+    return not NOT_OIG_RE.search(text[sent.start:trigger_at])
 
 
 def _same_action(a: _Action, b: _Action) -> bool:
@@ -86,7 +93,6 @@ def extract(doc: Document) -> Extraction:
     para_reports: dict[int, tuple[list[str], str | None]] = {}
 
     for p_index, para in enumerate(paragraphs(text)):
-        para_has_context = bool(OIG_CONTEXT_RE.search(para.text))
         for sent in sentences(text, para):
             if sent.text.rstrip().endswith("?"):
                 continue
@@ -94,7 +100,7 @@ def extract(doc: Document) -> Extraction:
             if reports and p_index not in para_reports:
                 para_reports[p_index] = (reports, link)
             trigger = _triggers().search(text, sent.start, sent.end)
-            if trigger and para_has_context:
+            if trigger and _reported_from_oig(text, sent, trigger.start()):
                 cites = list(dict.fromkeys(CITATION_RE.findall(sent.text)))
                 agency_m = AGENCY_RE.search(sent.text[: trigger.end() - sent.start + 40])
                 agency = agency_m.group(1) if agency_m and agency_m.group(1) != "FLETC" else default_agency
@@ -136,13 +142,16 @@ def extract(doc: Document) -> Extraction:
         }
         out.recommendations.append(rec)
 
+    by_start = {a.span.start: a for a in canon}
     for p_index, sent, reports, _link in claims:
-        targets = sorted({owner[id(a)].span.start for a in actions if a.paragraph == p_index})
+        targets = _claim_targets(doc, sent, p_index, actions, owner, reports)
         hits = {(h.kind, h.value) for h in find_status(text, sent.start, sent.end)}
         for kind, value in sorted(hits):
             if targets:
                 for start in targets:
-                    out.status_events.append(_event(doc, sent, kind, value, rec_id_for(doc.doc_id, start), None))
+                    rec = by_start[start]
+                    out.status_events.append(_event(doc, sent, kind, value, rec_id_for(doc.doc_id, start),
+                                                    rec.report_id))
             elif reports:
                 for rid in reports:
                     out.status_events.append(_event(doc, sent, kind, value, None, rid))
@@ -150,6 +159,53 @@ def extract(doc: Document) -> Extraction:
                 out.warnings.append(f"{doc.doc_id}@{sent.start}: {kind} '{value}' claim names no "
                                     "recommendation or report; not recorded")
     return out
+
+
+NAMED_REC_RE = re.compile(r"\bthe\s+(?P<words>(?:[\w()’'-]+\s+){1,4}?)recommendations?\b", re.IGNORECASE)
+POINTER_RE = re.compile(r"\b(?P<det>this|that|both|these|those|the|its|all)\s+(?:(?:two|three|four|five|six)\s+)?"
+                        r"recommendations?\b", re.IGNORECASE)
+
+
+def _claim_targets(doc: Document, sent: Span, p_index: int, actions: list[_Action], owner: dict,
+                   reports: list[str]) -> list[int]:
+    """Which recommendations a status claim is about (starts of canonical actions), by rule:
+    actions in the claim sentence; "the <words> recommendation" matched by theme, words or
+    report title; actions in the same paragraph; "this/both/those recommendations" pointing
+    back to the latest paragraph with actions; else none (the caller tries the reports)."""
+    def canon_starts(items: list[_Action]) -> list[int]:
+        return sorted({owner[id(a)].span.start for a in items})
+
+    in_sentence = [a for a in actions if a.sentence.start == sent.start]
+    if in_sentence:
+        return canon_starts(in_sentence)
+    named = NAMED_REC_RE.search(sent.text)
+    if named:
+        words = named["words"].strip()
+        wanted = set(themes_for(words)) - {"other"}
+        titles = {e.report_id: (e.title or "") for e in doc.catalogue}
+        before = [a for a in actions if a.span.start < sent.start] or actions
+        match = [a for a in before if (wanted and wanted & set(a.themes))
+                 or _stems(words) & (_stems(a.span.text) | _stems(titles.get(a.report_id or "", "")))]
+        if match:
+            if reports:
+                match = [a for a in match if a.report_id in reports] or match
+            return canon_starts(match[-1:] if not re.search(r"recommendations\b", named.group(0)) else match)
+    in_para = [a for a in actions if a.paragraph == p_index]
+    if in_para:
+        return canon_starts(in_para)
+    pointer = POINTER_RE.search(sent.text)
+    if pointer and not reports:
+        earlier = [a for a in actions if a.paragraph < p_index and p_index - a.paragraph <= 3]
+        if earlier:
+            last_para = earlier[-1].paragraph
+            group = [a for a in earlier if a.paragraph == last_para]
+            det = pointer["det"].lower()
+            if det in ("this", "that", "its"):
+                group = group[-1:]
+            elif det == "both":
+                group = group[-2:]
+            return canon_starts(group)
+    return []
 
 
 def _first_report_sentence(doc: Document, p_index: int) -> int:

@@ -22,7 +22,8 @@ from flows.extract.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, 
 _COURSE_WORD = r"(?:training|course|program|programme|class|orientation|academy)"
 CODE_RE = re.compile(r"\((?P<code>[A-Z]{2,8})\)")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w()’'.-]*|of|and|for|on)$")
-_INITIAL_RE = re.compile(r"\b(?:before|prior to|until)\b[^.]{0,60}\b(?:delegat\w*|authority|designat\w*)", re.I)
+_INITIAL_RE = re.compile(r"\b(?:before|prior to|until)\b[^.]{0,60}\b(?:delegat\w*|authority|designat\w*)"
+                         r"|\b(?:delegated|immigration) authority\b[^.]{0,30}\buntil\b", re.I)
 REFRESHER_RE = re.compile(r"\brefresher\b(?:\s+(?:training|course|program|class))*", re.IGNORECASE)
 BASIC_RE = re.compile(r"\b(?:basic|initial)\s+(?:[\w()]+\s+){0,2}?(?:training|course|program|class)\b", re.IGNORECASE)
 OTHER_RE = re.compile(
@@ -54,7 +55,7 @@ AUDIENCE_RE = re.compile(
     r"|\bcandidates nominated\b", re.IGNORECASE)
 LOCATION_RE = re.compile(
     r"\b(?:(?:held|conducted|taught|delivered|hosted|offered|located|takes place|attend|given)\s+"
-    r"(?:[\w]+\s+){0,3}?(?:at|in)|return to|report to)\s+(?:the\s+)?"
+    r"(?:[\w]+\s+){0,3}?(?:at|in)|return to|report to|(?:course|training|program|class) at)\s+(?:the\s+)?"
     r"(?P<loc>[A-Z][\w.&’'()]*(?:(?:\s+|\s*[–-]\s*|,\s+)(?:[A-Z][\w.&’'()]*|of|in|and))*)")
 ONLINE_RE = re.compile(r"\b(?:delivered|offered|taken|completed)\s+online\b|\bonline (?:course|training|class)\b",
                        re.IGNORECASE)
@@ -118,6 +119,23 @@ def _reference(s: Span) -> tuple[str, str, str | None, str | None] | None:
     return None
 
 
+def _split_basic_refresher(text: str, sents: list[Span]) -> list[Span]:
+    """Cut "…a four-week basic course…, and they must return for refresher training…" in two,
+    at the clause boundary before the refresher, so each course gets its own facts."""
+    out = []
+    for s in sents:
+        b, r = BASIC_RE.search(s.text), REFRESHER_RE.search(s.text)
+        if b and r and b.start() < r.start() and not CODE_RE.search(s.text):
+            head = s.text[b.end():r.start()]
+            cut = max(head.rfind(", "), head.rfind(" and "), head.rfind("; "))
+            if cut > 0:
+                at = s.start + b.end() + cut + 1
+                out += [span(text, s.start, at), span(text, at, s.end)]
+                continue
+        out.append(s)
+    return out
+
+
 def _runs(doc: Document) -> list[_Course]:
     text = doc.text
     runs: list[_Course] = []
@@ -127,7 +145,7 @@ def _runs(doc: Document) -> list[_Course]:
     for para in paragraphs(text):
         is_bullet = bool(BULLET_RE.match(text[para.start:para.end]))
         para_refs = False
-        for sent in sentences(text, para):
+        for sent in _split_basic_refresher(text, sentences(text, para)):
             if RECOMMENDS_RE.search(sent.text):
                 continue  # a recommended training is not (yet) a requirement
             ref = _reference(sent)

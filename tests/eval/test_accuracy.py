@@ -1,0 +1,54 @@
+"""Precision and recall of every extracted table on the hand-checked fixtures.
+
+Prints the figures (run `make eval` to see them) and fails when a table falls below the
+floor recorded here, so a change that makes extraction worse cannot land silently.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from tests.eval.scoring import TABLES, Score, evaluate_all
+
+# Floors per (genre, table): measured figures minus a small margin; raise them as rules improve.
+FLOORS = {
+    "recommendations": (0.85, 0.80),
+    "status_events": (0.65, 0.45),
+    "program_facts": (0.90, 0.85),
+    "training_requirements": (0.65, 0.70),
+    "report_mentions": (0.95, 0.95),
+}
+
+
+def test_extraction_accuracy_on_fixtures():
+    results = evaluate_all()
+    assert len({r.genre for r in results}) >= 2 and len(results) >= 8, "fixtures are missing"
+    console = Console(width=120)
+    totals: dict[tuple[str, str], Score] = {}
+    per_doc = Table(title="Per fixture: matched / extracted / truth")
+    per_doc.add_column("fixture")
+    for t in TABLES:
+        per_doc.add_column(t[:14])
+    per_doc.add_column("genre/title/date")
+    for r in results:
+        per_doc.add_row(r.name[:32], *(f"{r.scores[t].tp}/{r.scores[t].n_pred}/{r.scores[t].n_true}" for t in TABLES),
+                        "".join("✓" if ok else "✗" for ok in r.metadata_ok.values()))
+        for t in TABLES:
+            totals.setdefault((r.genre, t), Score()).add(r.scores[t])
+            totals.setdefault(("ALL", t), Score()).add(r.scores[t])
+    console.print(per_doc)
+    summary = Table(title="Precision / recall / F1 per genre and table")
+    for col in ("genre", "table", "precision", "recall", "F1", "extracted", "truth"):
+        summary.add_column(col)
+    for (genre, t), s in sorted(totals.items()):
+        summary.add_row(genre, t, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.n_pred), str(s.n_true))
+    console.print(summary)
+    meta_total = sum(sum(r.metadata_ok.values()) for r in results)
+    console.print(f"document metadata (genre, title, date) correct: {meta_total}/{3 * len(results)}")
+
+    for t, (p_floor, r_floor) in FLOORS.items():
+        s = totals[("ALL", t)]
+        assert s.precision >= p_floor, f"{t}: precision {s.precision:.2f} < {p_floor}"
+        assert s.recall >= r_floor, f"{t}: recall {s.recall:.2f} < {r_floor}"
+    assert all(r.metadata_ok["genre"] for r in results), [r.name for r in results if not r.metadata_ok["genre"]]
