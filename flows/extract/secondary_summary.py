@@ -58,7 +58,8 @@ class _Action:
 
 
 NOT_OIG_RE = re.compile(r"\b(?:I|we|advocates?|critics|lawmakers|Congress|GAO|senators?|groups?|experts?|"
-                        r"the author|this (?:paper|brief|briefing))\b|\b(?:not|never|n’t|n't)\s+(?:\w+\s+)?$")
+                        r"the author|this (?:paper|brief|briefing))\b|\b(?:not|never|n’t|n't)\s+(?:\w+\s+)?$",
+                        re.IGNORECASE)
 
 
 def _reported_from_oig(text: str, sent: Span, trigger_at: int) -> bool:

@@ -35,6 +35,7 @@ OTHER_NAME_RE = re.compile(
     re.IGNORECASE)
 ANAPHORA_RE = re.compile(
     r"\b(?:this|the|that|each|the same)\s+(?:training|course|program|class|curriculum|orientation)\b|\bthe curriculum\b"
+    r"|^(?:[•·*-]\s*)?It\s+(?:covers|includes|lasts|runs|is|takes|must|focuses)\b"
     r"|\bcourse (?:content|materials)\b", re.IGNORECASE)
 DURATION_RE = re.compile(
     rf"(?:\b(?:is|are|lasts?|runs?|of|an?|takes?|spans?)\s+|\()(?P<num>{NUMBER_RE})[\s-]+(?:training\s+|full\s+|business\s+)?"
@@ -226,7 +227,7 @@ def extract_training(doc: Document) -> list[dict]:
         body = " ".join(s.text for s in run.sentences)
         duration, unit = _duration(body)
         freq = _frequency(body) if run.kind != "basic" else None  # a basic course is taken once
-        loc_m = LOCATION_RE.search(body)
+        loc_m = next((m for m in (LOCATION_RE.search(x.text) for x in run.sentences) if m), None)
         location = re.sub(r"(?:[\s,.]+|\s+(?:and|of|in))+$", "", loc_m["loc"]) if loc_m else ("online" if ONLINE_RE.search(body) else None)
         mandatory = bool(MANDATORY_RE.search(body))
         if not (duration or freq or location or run.code or mandatory):

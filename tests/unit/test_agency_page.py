@@ -1,0 +1,44 @@
+import datetime as dt
+
+from flows.extract import extract_document
+from flows.extract.model import Document
+
+TEXT = """Skip to main content
+U.S. Immigration and Customs Enforcement
+
+287(g) Program Update
+
+The OIG reviewed the program in 2010 and published "The Performance of 287(g) Agreements FY 2011 Update" in September 2011. A further review was issued in September 2012.
+
+ICE has implemented and closed all recommendations from both reports.
+
+ICE currently has 287(g) agreements with 60 law enforcement agencies in 18 states, supported by five (5) national program managers. The MOA was revised in 2019.
+
+Before receiving delegated authority, every designated officer must complete the 287(g) Basic Training Program (BTP), a three-week course held at the ICE Academy in Charleston, South Carolina. It covers immigration law, civil rights and ICE systems. Officers must complete refresher training every 24 months.
+
+Questions? Call (202) 555-0100 or visit us 24/7.
+"""
+
+
+def test_agency_claim_points_back_to_both_reports(entries):
+    ex = extract_document(Document("b" * 16, TEXT, "agency_page", dt.date(2020, 1, 1), entries))
+    claims = {(e["report_id"], e["value"], e["asserted_by"]) for e in ex.status_events}
+    assert claims == {("OIG-11-119", "closed", "agency"), ("OIG-12-130", "closed", "agency")}
+    assert all(e["rec_id"] is None for e in ex.status_events)
+
+
+def test_program_facts_and_training(entries):
+    ex = extract_document(Document("b" * 16, TEXT, "agency_page", dt.date(2020, 1, 1), entries))
+    facts = {(f["attribute"], f["value_num"], f["value_text"]) for f in ex.program_facts}
+    assert {("participating_agencies", 60.0, None), ("participating_states", 18.0, None),
+            ("national_program_managers", 5.0, None), ("moa_revised", 2019.0, None)} <= facts
+    assert not any(f["value_num"] in (202.0, 555.0, 24.0) for f in ex.program_facts)
+    reqs = {r["kind"]: r for r in ex.training_requirements}
+    basic, refresher = reqs["basic"], reqs["refresher"]
+    assert (basic["course_code"], basic["duration_value"], basic["duration_unit"], basic["mandatory"]) == (
+        "BTP", 3.0, "week", True)
+    assert basic["location"] == "ICE Academy in Charleston, South Carolina"
+    assert basic["topics"] == ["immigration law", "civil rights", "ICE systems"]
+    assert (refresher["frequency_months"], refresher["mandatory"]) == (24, True)
+    for r in ex.training_requirements + ex.program_facts:
+        assert TEXT[r["start"]:r["end"]] == r["quote"]

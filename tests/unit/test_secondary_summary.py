@@ -1,0 +1,55 @@
+import datetime as dt
+
+from flows.extract import extract_document
+from flows.extract.model import Document
+
+TEXT = """Watchdog Weekly
+Published: May 2, 2024
+
+In a September 2018 report on ICE's expanding 287(g) program, the inspector general recommended that ICE hire more program managers and upgrade the IT systems used to track officer training [1][2]. ICE concurred, but the report's recommendations remained open as of last year [3].
+
+Separately, OIG-18-67 urged ICE to develop follow-up inspections for facilities with serious deficiencies [4]. That recommendation has since been closed [5].
+
+Critics have recommended ending the program altogether [6]. OIG did not recommend ending it.
+
+The inspector general has repeatedly recommended that ICE hire more program managers for 287(g) [7].
+
+Want to know more?
+Which recommendations remain open?
+"""
+
+
+def _run(entries):
+    return extract_document(Document("a" * 16, TEXT, "secondary_summary", dt.date(2024, 5, 2), entries))
+
+
+def test_recommended_actions_with_citations_and_links(entries):
+    ex = _run(entries)
+    recs = {r["text"]: r for r in ex.recommendations}
+    assert set(recs) == {"hire more program managers", "upgrade the IT systems used to track officer training",
+                         "develop follow-up inspections for facilities with serious deficiencies"}
+    hire = recs["hire more program managers"]
+    assert hire["citations"] == ["1", "2"] and hire["evidence"] == "secondary"
+    assert (hire["report_id"], hire["report_link"]) == ("OIG-18-77", "inferred")
+    follow = recs["develop follow-up inspections for facilities with serious deficiencies"]
+    assert (follow["report_id"], follow["report_link"]) == ("OIG-18-67", "stated")
+    assert "inspection_follow_up" in follow["themes"]
+    for r in ex.recommendations:
+        assert TEXT[r["start"]:r["end"]] == r["quote"]
+
+
+def test_status_claims_attach_to_the_right_recommendations(entries):
+    ex = _run(entries)
+    by_rec = {}
+    for e in ex.status_events:
+        by_rec.setdefault(e["rec_id"], set()).add((e["kind"], e["value"]))
+        assert e["asserted_by"] == "secondary" and e["as_of"] == dt.date(2024, 5, 2)
+    recs = {r["text"]: r["rec_id"] for r in ex.recommendations}
+    assert by_rec[recs["hire more program managers"]] == {("response", "concur"), ("status", "open")}
+    assert by_rec[recs["develop follow-up inspections for facilities with serious deficiencies"]] == {
+        ("status", "closed")}
+
+
+def test_other_speakers_negations_and_questions_are_not_recommendations(entries):
+    texts = " ".join(r["text"] for r in _run(entries).recommendations)
+    assert "ending" not in texts and "remain open" not in texts
