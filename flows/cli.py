@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -14,8 +15,8 @@ from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="oigdata: DHS OIG recommendations, 287(g) facts and training requirements as open data.")
-console = Console()
-err = Console(stderr=True)
+console = Console(width=None if sys.stdout.isatty() else 120)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 120)
 
 DEFAULT_DB = Path("curated/oig.duckdb")
 
@@ -73,6 +74,7 @@ def refresh(
     on = dt.date.fromisoformat(release_date) if release_date else None
     with console.status("refreshing") as status:
         summary = refresh_flow(raw, out, on, progress=lambda msg: status.update(msg))
+    logging.getLogger("prefect").setLevel(logging.WARNING)  # its exit notice is INFO noise
     _print_summary(summary)
     if not summary.published:
         err.print(f"[red]Not published[/]: {summary.failed} blocking expectation(s) failed; {out}/ is unchanged. "

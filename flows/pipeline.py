@@ -4,6 +4,7 @@ each step in a task; tests and tools can call the steps directly."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,11 +127,25 @@ def stage(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> Path:
     return folder
 
 
+FAULT_ENV = "OIGDATA_FAULT"
+
+
+def inject_fault(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Fault injection for tests (OIGDATA_FAULT=corrupt-quote): break one provenance quote so
+    that the gate must refuse the release. Does nothing when the variable is unset."""
+    if os.environ.get(FAULT_ENV) != "corrupt-quote":
+        return tables
+    recs = tables["recommendations"].copy()
+    if len(recs):
+        recs.loc[recs.index[0], "quote"] = recs.loc[recs.index[0], "quote"] + " (altered)"
+    return {**tables, "recommendations": recs}
+
+
 def gate_and_publish(tables: dict[str, pd.DataFrame], staging: Path, out: Path, summary: Summary) -> Summary:
     """Run the gate; publish the staged release only when no blocking rule fails."""
     from flows.validate.gate import blocking_failures, run_gate, write_results
 
-    outcomes = run_gate(tables)
+    outcomes = run_gate(inject_fault(tables))
     summary.passed = sum(o.success for o in outcomes)
     summary.failed = len(blocking_failures(outcomes))
     summary.warned = sum(not o.rule.blocking and not o.success for o in outcomes)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from flows.extract.model import Document, stable_id
 from flows.extract.numbers import NUMBER_RE, parse_number
 from flows.extract.programs import program_for
-from flows.extract.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, span
+from flows.extract.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, span, strip_bullet
 
 _COURSE_WORD = r"(?:training|course|program|programme|class|orientation|academy)"
 CODE_RE = re.compile(r"\((?P<code>[A-Z]{2,8})\)")
@@ -46,7 +46,8 @@ FREQ_PATTERNS: list[tuple[re.Pattern[str], int | None]] = [
     (re.compile(rf"\bevery\s+(?P<n>{NUMBER_RE})\s+(?P<u>years?|months?)\b", re.IGNORECASE), None),
     (re.compile(r"\bevery\s+(?P<u>other year)\b", re.IGNORECASE), 24),
 ]
-RECOMMENDS_RE = re.compile(r"\b(?:recommend\w*|urg(?:ed|es)|advis(?:ed|es)|call(?:ed|s) for)\b", re.IGNORECASE)
+RECOMMENDS_RE = re.compile(r"\b(?:recommend\w*|urg(?:ed|es)|advis(?:ed|es)|call(?:ed|s) for|demand\w*|prescri\w*"
+                           r"|sought|push(?:ed|es) for|should|ought to)\b", re.IGNORECASE)
 MANDATORY_RE = re.compile(r"\b(?:must|required|requires|mandatory|shall|mandated|obligated)\b", re.IGNORECASE)
 AUDIENCE_RE = re.compile(
     r"\b(?:(?:every|each|all|selected|designated|nominated)\s+)?(?:287\(g\)\s+)?"
@@ -235,7 +236,7 @@ def extract_training(doc: Document) -> list[dict]:
         kind = run.kind if run.kind in ("basic", "refresher") else (
             "refresher" if freq else "basic" if _INITIAL_RE.search(body) else "other")
         aud = AUDIENCE_RE.search(body)
-        sp = span(doc.text, run.sentences[0].start, run.sentences[-1].end)
+        sp = span(doc.text, strip_bullet(doc.text, run.sentences[0]).start, run.sentences[-1].end)
         course = run.name or (f"{kind} training" if kind != "other" else run.key)
         rows.append({
             "req_id": stable_id(doc.doc_id, sp.start, run.key),

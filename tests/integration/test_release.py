@@ -1,0 +1,120 @@
+"""The refresh end to end, through the real Prefect flow and the CLI.
+
+One rebuild of the committed release (byte-identical check, DuckDB from elsewhere, query)
+and one refresh with bad files and a broken row (nothing published, nothing lost).
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import CURATED, RAW, REPO
+
+OIGDATA = [sys.executable, "-m", "flows.cli"]
+
+
+def _run(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(OIGDATA + args, cwd=cwd, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})})
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name != "oig.duckdb"}
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory) -> Path:
+    """raw/ rebuilt into a copy of the committed release (the previous release it joins)."""
+    work = tmp_path_factory.mktemp("rebuild")
+    out = work / "curated"
+    shutil.copytree(CURATED, out, ignore=shutil.ignore_patterns("oig.duckdb"))
+    proc = _run(["refresh", "--raw", str(RAW), "--out", str(out)], cwd=work)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert "Published release" in proc.stdout
+    return out
+
+
+def test_rebuild_is_byte_identical_to_the_committed_release(rebuilt):
+    committed, fresh = _tree(CURATED), _tree(rebuilt)
+    assert sorted(committed) == sorted(fresh)
+    different = [name for name in committed if committed[name] != fresh[name]]
+    assert different == [], f"differs from curated/: {different}"
+
+
+def test_duckdb_file_works_from_another_directory(rebuilt, tmp_path):
+    moved = tmp_path / "elsewhere" / "copy.duckdb"
+    moved.parent.mkdir()
+    shutil.copy(rebuilt / "oig.duckdb", moved)
+    os.chdir(tmp_path)
+    con = duckdb.connect(str(moved), read_only=True)
+    try:
+        n_open = con.execute("select count(*) from open_recommendations").fetchone()[0]
+        n_recs = con.execute("select count(*) from recommendations").fetchone()[0]
+        views = {r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()}
+        assert {"open_recommendations", "recommendations_by_theme", "training_requirements_by_program",
+                "program_facts_latest", "recommendation_status_history"} <= views
+        assert 0 < n_open <= n_recs
+        # every quote is verifiable with one substring
+        bad = con.execute("""select count(*) from recommendations r join document_texts t using (doc_id)
+                             where substr(t.text, r.start + 1, r."end" - r.start) <> r.quote""").fetchone()[0]
+        assert bad == 0
+    finally:
+        con.close()
+        os.chdir(REPO)
+
+
+def test_query_prints_rows_without_importing_prefect(rebuilt, tmp_path):
+    db = str(rebuilt / "oig.duckdb")
+    proc = _run(["query", "select rec_id, text from open_recommendations", "--db", db, "--format", "json"],
+                cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert rows and all(r["rec_id"] and r["text"] for r in rows)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import sys; from typer.testing import CliRunner; from flows.cli import app; "
+         f"r = CliRunner().invoke(app, ['query', 'select 1', '--db', {db!r}]); "
+         "assert r.exit_code == 0, r.output; print('prefect' in sys.modules, 'great_expectations' in sys.modules)"],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)}, cwd=tmp_path)
+    assert probe.stdout.strip() == "False False", probe.stdout + probe.stderr
+
+
+def test_bad_sql_is_one_clear_line(rebuilt, tmp_path):
+    proc = _run(["query", "select nope from nowhere", "--db", str(rebuilt / "oig.duckdb")], cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("SQL error:") and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_broken_row_and_bad_files_publish_nothing_and_lose_nothing(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (raw / "scan.pdf").write_bytes(b"%PDF-1.7 not really")
+    out = tmp_path / "curated"
+    shutil.copytree(CURATED, out, ignore=shutil.ignore_patterns("oig.duckdb"))
+    before = _tree(out)
+
+    proc = _run(["refresh", "--raw", str(raw), "--out", str(out)], cwd=tmp_path,
+                env={"OIGDATA_FAULT": "corrupt-quote"})
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 1, output
+    assert "Traceback" not in output
+    assert "Not published" in output
+    for name, reason in [("empty.txt", "empty"), ("image.txt", "binary"), ("scan.pdf", "unsupported")]:
+        assert name in output and reason in output
+    assert _tree(out) == before, "curated/ changed although the gate failed"
+    results = json.loads((tmp_path / ".oigdata" / "last-failed-validation" / "results.json").read_text())
+    failed = {(r["table"], r["rule"]) for r in results["results"] if not r["success"] and r["blocking"]}
+    assert failed == {("recommendations", "quote_matches_text")}

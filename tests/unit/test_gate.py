@@ -1,0 +1,56 @@
+"""The gate on real tables built from raw/ (no Prefect): it passes, and it catches breakage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows import pipeline
+from tests.conftest import RAW
+
+
+@pytest.fixture(scope="module")
+def built():
+    inputs = pipeline.load_inputs(RAW)
+    docs, problems = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
+    extractions = [pipeline.extract_one(d, inputs.entries) for d in docs]
+    tables, on, _ = pipeline.assemble(docs, extractions, inputs, Path("/nonexistent"))
+    return tables, on, problems
+
+
+def _publish(tables, on, out: Path) -> pipeline.Summary:
+    staging = pipeline.stage(tables, out, on)
+    return pipeline.gate_and_publish(tables, staging, out, pipeline.Summary())
+
+
+def test_clean_build_passes_and_is_published(built, tmp_path):
+    tables, on, problems = built
+    assert problems == []
+    summary = _publish(tables, on, tmp_path / "curated")
+    assert summary.published and summary.failed == 0
+    assert (tmp_path / "curated" / "validation" / "results.json").exists()
+    assert not (tmp_path / ".curated.staging").exists()
+
+
+@pytest.mark.parametrize("table, column, value, rule", [
+    ("status_events", "report_id", "OIG-99-999", "foreign_key_resolves"),
+    ("program_facts", "end", 10**7, "quote_matches_text"),
+    ("recommendations", "rec_id", None, "primary_key_unique"),
+])
+def test_broken_rows_block_publication_and_keep_the_old_release(built, tmp_path, table, column, value, rule):
+    tables, on, _ = built
+    out = tmp_path / "curated"
+    out.mkdir()
+    (out / "marker.txt").write_text("previous release")
+    broken = {k: v.copy() for k, v in tables.items()}
+    df = broken[table]
+    if value is None:  # duplicate a primary key
+        df.loc[df.index[1], column] = df.loc[df.index[0], column]
+    else:
+        df.loc[df.index[0], column] = value
+    summary = _publish(broken, on, out)
+    assert not summary.published
+    assert any(f["rule"] == rule and f["table"] == table for f in summary.failures)
+    assert [p.name for p in out.iterdir()] == ["marker.txt"]
+    assert not (tmp_path / ".curated.staging").exists()

@@ -1,0 +1,33 @@
+import datetime as dt
+
+from flows.build.status import derive
+
+REC = {"rec_id": "OIG-18-77-R1", "report_id": "OIG-18-77"}
+
+
+def ev(value, by, as_of, rec_id="OIG-18-77-R1", report_id=None, kind="status", start=0):
+    return {"rec_id": rec_id, "report_id": report_id, "kind": kind, "value": value, "asserted_by": by,
+            "as_of": as_of, "start": start}
+
+
+def test_latest_assertion_wins():
+    out = derive(REC, [ev("open", "oig", dt.date(2019, 1, 1)), ev("closed", "secondary", dt.date(2020, 1, 1))])
+    assert (out["status"], out["status_as_of"]) == ("closed", dt.date(2020, 1, 1))
+
+
+def test_on_a_tie_oig_outranks_agency_outranks_secondary():
+    d = dt.date(2020, 1, 1)
+    assert derive(REC, [ev("closed", "agency", d), ev("open", "oig", d)])["status"] == "open"
+    assert derive(REC, [ev("open", "secondary", d), ev("closed", "agency", d)])["status"] == "closed"
+
+
+def test_report_level_events_apply_to_each_recommendation_of_the_report():
+    out = derive(REC, [ev("closed", "agency", None, rec_id=None, report_id="OIG-18-77"),
+                       ev("concur", "secondary", None, kind="response"),
+                       ev("open", "oig", None, rec_id=None, report_id="OIG-10-63")])
+    assert (out["status"], out["response"], out["resolution"]) == ("closed", "concur", "unknown")
+
+
+def test_no_events_means_unknown_never_null():
+    assert derive(REC, []) == {"response": "unknown", "status": "unknown", "resolution": "unknown",
+                               "status_as_of": None}
