@@ -108,6 +108,8 @@ def query(
         raise typer.Exit(2) from None
     finally:
         con.close()
+    rows = [tuple(json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (list, dict)) else v for v in r)
+            for r in rows] if fmt != "json" else rows
     if fmt == "json":
         sys.stdout.write(json.dumps([dict(zip(names, r, strict=True)) for r in rows], default=str,
                                     ensure_ascii=False, indent=2) + "\n")
@@ -153,3 +155,7 @@ def validate(out: Path = typer.Option(Path("curated"), help="The published relea
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

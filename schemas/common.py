@@ -41,7 +41,7 @@ THEMES: dict[str, str] = {
     "other": "a recommended action that fits none of the themes above",
 }
 
-REPORT_ID_PATTERN = r"^OIG-\d{2}-\d{2,3}(-[A-Z]{1,4})?$"
+REPORT_ID_PATTERN = r"^OIG-\d{2}-\d{2,3}(?:-[A-Z]{1,4})?$"
 
 
 @register_check_method(statistics=[])

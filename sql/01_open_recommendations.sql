@@ -1,6 +1,6 @@
 -- Recommendations whose derived status is open, newest assertion first.
 CREATE OR REPLACE VIEW open_recommendations AS
-SELECT r.rec_id, r.report_id, rp.title AS report_title, rp.issued_on AS report_issued_on,
+SELECT r.rec_id, r.report_id, r.report_link, rp.title AS report_title, rp.issued_on AS report_issued_on,
        r.rec_number, r.text, r.themes, r.response, r.resolution, r.status_as_of, r.evidence,
        r.citations, r.doc_id, d.title AS source_title, d.url AS source_url, r.quote
 FROM recommendations AS r

@@ -6,7 +6,6 @@ and one refresh with bad files and a broken row (nothing published, nothing lost
 
 from __future__ import annotations
 
-import filecmp
 import json
 import os
 import shutil
