@@ -135,12 +135,17 @@ def validate(out: Path = typer.Option(Path("curated"), help="The published relea
 
     Example: oigdata validate
     """
-    from flows.build.tables import validate_structure
-    from flows.publish.files import read_parquet
+    from flows.build.tables import StructureError, validate_structure
+    from flows.publish.files import read_release_table
     from flows.validate.gate import blocking_failures, run_gate
     from schemas import TABLES
 
-    tables = validate_structure({t: read_parquet(out / "parquet" / f"{t}.parquet") for t in TABLES})
+    try:
+        tables = validate_structure({t: read_release_table(out, t) for t in TABLES})
+    except StructureError as exc:
+        for f in exc.failures:
+            err.print(f"[red]FAIL[/] {f['table']}.{f['column']}: {f['rule']} ({f['unexpected_count']} rows)")
+        raise typer.Exit(1) from None
     outcomes = run_gate(tables)
     t = Table(title=f"Expectations on {out}/")
     for col in ("outcome", "table", "rule", "column", "unexpected / checked"):

@@ -71,4 +71,13 @@ def write_csv(table: str, df: pd.DataFrame, path: Path) -> None:
 def read_parquet(path: Path) -> pd.DataFrame:
     """A published table back as a DataFrame with plain Python cells (lists, dates, None)."""
     table = pq.read_table(path)
-    return pd.DataFrame({name: table.column(name).to_pylist() for name in table.column_names})
+    return pd.DataFrame({name: pd.Series(table.column(name).to_pylist(), dtype=object)
+                         for name in table.column_names})
+
+
+def read_release_table(release_dir: Path, table: str) -> pd.DataFrame:
+    """A published table typed as the build step types it (for re-validation)."""
+    from flows.build.tables import typed_frame
+
+    df = read_parquet(release_dir / "parquet" / f"{table}.parquet")
+    return typed_frame(table, {c: df[c].tolist() for c in df.columns})

@@ -121,6 +121,7 @@ def evaluate(path: Path, entries: tuple[CatalogueEntry, ...]) -> FixtureResult:
     return FixtureResult(path.stem, truth["genre"], scores, meta)
 
 
-def evaluate_all() -> list[FixtureResult]:
+def evaluate_all(pattern: str = "*/*.txt") -> list[FixtureResult]:
+    """Development fixtures by default; "holdout/*/*.txt" for the held-out set."""
     entries = catalogue()
-    return [evaluate(p, entries) for p in sorted(FIXTURES.glob("*/*.txt"))]
+    return [evaluate(p, entries) for p in sorted(FIXTURES.glob(pattern))]

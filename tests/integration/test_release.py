@@ -117,3 +117,9 @@ def test_broken_row_and_bad_files_publish_nothing_and_lose_nothing(tmp_path):
     results = json.loads((tmp_path / ".oigdata" / "last-failed-validation" / "results.json").read_text())
     failed = {(r["table"], r["rule"]) for r in results["results"] if not r["success"] and r["blocking"]}
     assert failed == {("recommendations", "quote_matches_text")}
+
+
+def test_validate_reruns_the_expectations_on_a_published_release(rebuilt, tmp_path):
+    proc = _run(["validate", "--out", str(rebuilt)], cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "quote_matches_text" in proc.stdout and "FAIL" not in proc.stdout

@@ -1,0 +1,1 @@
+"""Build: extracted rows -> the dataset's validated tables (ids, derived columns, history)."""

@@ -1,0 +1,41 @@
+"""Derive a recommendation's response, status and resolution from the status events.
+
+The contract: the latest-dated assertion wins; on a tie OIG outranks the agency, which
+outranks a secondary source. An event with only `report_id` applies to every
+recommendation of that report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+RANK = {"oig": 3, "agency": 2, "secondary": 1}
+AXES = {
+    "response": ("response", {"concur", "partially_concur", "nonconcur"}),
+    "status": ("status", {"open", "closed"}),
+    "resolution": ("status", {"resolved", "unresolved"}),
+}
+
+
+def applies(event: dict, rec: dict) -> bool:
+    if event["rec_id"] is not None:
+        return event["rec_id"] == rec["rec_id"]
+    return rec["report_id"] is not None and event["report_id"] == rec["report_id"]
+
+
+def _key(event: dict) -> tuple:
+    return (event["as_of"] or dt.date.min, RANK[event["asserted_by"]], event["start"], event["value"])
+
+
+def derive(rec: dict, events: list[dict]) -> dict:
+    """response, status, resolution and status_as_of for one recommendation."""
+    mine = [e for e in events if applies(e, rec)]
+    out: dict = {"response": "unknown", "status": "unknown", "resolution": "unknown", "status_as_of": None}
+    for column, (kind, values) in AXES.items():
+        cands = [e for e in mine if e["kind"] == kind and e["value"] in values]
+        if cands:
+            best = max(cands, key=_key)
+            out[column] = best["value"]
+            if column == "status":
+                out["status_as_of"] = best["as_of"]
+    return out

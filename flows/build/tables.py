@@ -1,0 +1,103 @@
+"""Assemble the tables from ingested documents and extraction results.
+
+Pure: no I/O, no Prefect. Rows are sorted by primary key so every build of the same
+inputs gives the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from flows.build.status import derive
+from flows.extract.model import Extraction
+from flows.publish.columns import columns
+from schemas import TABLES
+
+
+def release_date(documents: list[dict], reports: list[dict]) -> dt.date:
+    """The latest date the inputs give for themselves; never the wall clock."""
+    dates = [d for doc in documents for d in (doc["published_on"], doc["retrieved_on"]) if d]
+    dates += [r["issued_on"] for r in reports if r["issued_on"]]
+    if not dates:
+        raise ValueError("no input states a date: pass --release-date")
+    return max(dates)
+
+
+_DTYPES = {"string": "str", "integer": "Int64", "number": "float64", "boolean": "bool", "date": object,
+           "list": object}
+
+
+def typed_frame(name: str, records: dict[str, list]) -> pd.DataFrame:
+    """A DataFrame with the schema's columns, in order, each with its declared dtype."""
+    return pd.DataFrame({c.name: pd.Series(records[c.name], dtype=_DTYPES[c.type]) for c in columns(name)})
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    names = [c.name for c in columns(name)]
+    df = typed_frame(name, {n: [r.get(n) for r in rows] for n in names})
+    key = TABLES[name].get_metadata()[TABLES[name].__name__]["dataframe"]["primary_key"]
+    return df.sort_values(key, kind="stable").reset_index(drop=True) if len(df) else df
+
+
+def _reports(catalogue: list[dict], ex: Extraction) -> list[dict]:
+    rows = {r["report_id"]: dict(r) for r in catalogue}
+    for ref in [r["report_id"] for r in ex.recommendations] + [e["report_id"] for e in ex.status_events]:
+        if ref and ref not in rows:
+            rows[ref] = {"report_id": ref, "inspector": "DHS OIG", "title": None, "issued_on": None,
+                         "n_recommendations_stated": None, "doc_id": None, "url": None, "source": "reference"}
+    return list(rows.values())
+
+
+def build_tables(documents: list[dict], texts: dict[str, str], catalogue: list[dict], ex: Extraction,
+                 on: dt.date, previous_first_seen: dict[str, dt.date] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the release as a DataFrame, columns in schema order, rows sorted."""
+    previous_first_seen = previous_first_seen or {}
+    reports = _reports(catalogue, ex)
+    confirmed = {r["report_id"] for r in reports if r["source"] != "reference"}
+    recs = []
+    for rec in ex.recommendations:
+        row = {**rec, **derive(rec, ex.status_events)}
+        row["first_seen"] = previous_first_seen.get(rec["rec_id"], on)
+        row["last_seen"] = on
+        recs.append(row)
+    mentions = [{**m, "known": m["report_id"] in confirmed} for m in ex.report_mentions]
+    return {
+        "documents": _frame("documents", documents),
+        "document_texts": _frame("document_texts", [{"doc_id": k, "text": v} for k, v in texts.items()]),
+        "reports": _frame("reports", reports),
+        "recommendations": _frame("recommendations", recs),
+        "status_events": _frame("status_events", ex.status_events),
+        "program_facts": _frame("program_facts", ex.program_facts),
+        "training_requirements": _frame("training_requirements", ex.training_requirements),
+        "report_mentions": _frame("report_mentions", mentions),
+    }
+
+
+class StructureError(Exception):
+    """Tables that break their schema; `failures` lists every problem (pandera, lazy)."""
+
+    def __init__(self, failures: list[dict]):
+        super().__init__(f"{len(failures)} schema problem(s)")
+        self.failures = failures
+
+
+def validate_structure(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """pandera check of every table, collecting all problems before raising StructureError."""
+    from pandera.errors import SchemaErrors
+
+    out, failures = {}, []
+    for name, df in tables.items():
+        try:
+            out[name] = TABLES[name].validate(df, lazy=True)
+        except SchemaErrors as exc:
+            cases = exc.failure_cases
+            for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=True):
+                failures.append({"table": name, "rule": f"schema: {check}", "column": None if pd.isna(column)
+                                 else str(column), "blocking": True, "unexpected_count": len(group),
+                                 "element_count": len(df), "unexpected_examples": [str(v) for v in
+                                                                                   group["failure_case"][:5]]})
+    if failures:
+        raise StructureError(failures)
+    return out
