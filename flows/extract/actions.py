@@ -33,7 +33,7 @@ BY_RE = re.compile(r"\bby\s+(?=\w+ing\b)", re.IGNORECASE)
 CUT_RE = re.compile(
     r"\s*(?:—|–\s|\s-\s|;|,?\s+because\b|,?\s+since\b|,\s+which\b|,\s+so that\b|,\s+citing\b|,\s+after\b"
     r"|,?\s+rather than\b|,?\s+instead of\b"
-    r"|,\s+noting\b|,\s+arguing\b|,\s+but\b|\s+but\s+|,\s+though\b|\s+\[\d)", re.IGNORECASE)
+    r"|,\s+noting\b|,\s+arguing\b|,\s+but\b|\s+but\s+|,\s+though\b|\.?\s*\[\d)", re.IGNORECASE)
 ITEM_LEAD_RE = re.compile(r"^(?:(?:and|or|then|also|to|and\s+then|and\s+to|as\s+well\s+as)\s+)+", re.IGNORECASE)
 ADVERB_RE = re.compile(r"^(?:\w+ly\s+)")
 

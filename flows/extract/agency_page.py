@@ -19,7 +19,14 @@ from flows.extract.report_links import infer_reports
 from flows.extract.status_phrases import find_status
 from flows.extract.text import Span, paragraphs, sentences
 
-REC_CONTEXT_RE = re.compile(r"\brecommendations?\b", re.IGNORECASE)
+REC_CONTEXT_RE = re.compile(r"\brecommendations?\b|\bconcurr?ed with (?:both|all|each|them|it)\b"
+                            r"|^(?:[^,]{0,30}\s)?the (?:first|second|third|fourth|fifth|sixth|last|remaining)\b",
+                            re.IGNORECASE)
+OIG_SAYS_RE = re.compile(r"\b(?:OIG|Inspector General|it)\b[^.]{0,60}?\b(?:reported|found|said|stated|lists?|listed|"
+                         r"determined|considers?|considered|marked|rated)\b(?:\s+that)?", re.IGNORECASE)
+RECS_OF_RE = re.compile(r"\brecommendations?\s+(?:from|of|in|made in|made by)\s+(?P<desc>[^.;]{3,160})",
+                        re.IGNORECASE)
+YEAR_DESC_RE = re.compile(r"\b(?P<y>(?:19|20)\d{2})\s+(?:report|review|audit|update|follow-up|evaluation)\b", re.I)
 BOTH_RE = re.compile(r"\b(?:both|two)\s+(?:audits|reports|reviews|inspections|evaluations)\b", re.IGNORECASE)
 PLURAL_RE = re.compile(r"\b(?:these|those|the|all)\s+(?:audits|reports|reviews|evaluations)\b", re.IGNORECASE)
 AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|we|the agency|ERO|HSI)\b")
@@ -28,6 +35,20 @@ AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|we|the agency|ERO|HSI)\b")
 def _reports_in(doc: Document, sent: Span) -> list[str]:
     stated = [rid for _, _, rid in find_report_ids(doc.text, sent.start, sent.end)]
     return list(dict.fromkeys(stated or infer_reports(sent.text, doc.catalogue)))
+
+
+def _described(doc: Document, desc: str, history: list[str]) -> list[str]:
+    """Reports a phrase such as "the 2010 report" or "OIG-18-77" designates."""
+    stated = [rid for _, _, rid in find_report_ids(desc)]
+    if stated:
+        return stated[:1]
+    year = YEAR_DESC_RE.search(desc)
+    if year:
+        issued = {e.report_id: e.issued_on for e in doc.catalogue}
+        for rid in reversed(history):
+            if issued.get(rid) and issued[rid].year == int(year["y"]):
+                return [rid]
+    return infer_reports(desc, doc.catalogue)[:1]
 
 
 def _targets(own: list[str], history: list[str], sentence: str) -> list[str]:
@@ -48,8 +69,16 @@ def extract_agency_claims(doc: Document, asserted_by: str = "agency") -> Extract
         for sent in sentences(doc.text, para):
             own = _reports_in(doc, sent)
             hits = find_status(doc.text, sent.start, sent.end)
-            if hits and REC_CONTEXT_RE.search(sent.text) and AGENCY_SUBJECT_RE.search(sent.text):
-                targets = _targets(own, history, sent.text)
+            oig_says = OIG_SAYS_RE.search(sent.text)
+            if hits and REC_CONTEXT_RE.search(sent.text) and (AGENCY_SUBJECT_RE.search(sent.text) or oig_says):
+                of = RECS_OF_RE.search(sent.text)
+                described = _described(doc, of["desc"], history + own) if of else []
+                targets = described or _targets(own, history, sent.text)
+                first_hit = min(h.start for h in hits) - sent.start
+                by = asserted_by
+                if oig_says and oig_says.end() <= first_hit and not AGENCY_SUBJECT_RE.search(
+                        sent.text, oig_says.end(), first_hit):
+                    by = "oig"  # the page reports OIG's own determination
                 if not targets:
                     out.warnings.append(f"{doc.doc_id}@{sent.start}: agency claim names no report; not recorded")
                 for kind, value in sorted({(h.kind, h.value) for h in hits}):
@@ -57,7 +86,7 @@ def extract_agency_claims(doc: Document, asserted_by: str = "agency") -> Extract
                         out.status_events.append({
                             "event_id": stable_id(doc.doc_id, sent.start, kind, value, None, rid),
                             "rec_id": None, "report_id": rid, "kind": kind, "value": value,
-                            "asserted_by": asserted_by, "as_of": doc.published_on,
+                            "asserted_by": by, "as_of": doc.published_on,
                             "doc_id": doc.doc_id, **sent.provenance(),
                         })
             history.extend(own)

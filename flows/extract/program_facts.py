@@ -26,6 +26,7 @@ class _Rule:
     value: str
     requires: re.Pattern[str] | None
     patterns: tuple[re.Pattern[str], ...]
+    labels: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # for '*table': label -> attribute, unit
 
 
 @functools.cache
@@ -39,7 +40,8 @@ def _rules() -> tuple[_Rule, ...]:
             raise ValueError(f"program_facts.yaml: unknown value kind {r['value']!r} for {r['attribute']}")
         out.append(_Rule(r["attribute"], r.get("unit"), r["value"],
                          re.compile(r["requires"], re.IGNORECASE) if r.get("requires") else None,
-                         tuple(re.compile(fill(p), re.IGNORECASE) for p in r["patterns"])))
+                         tuple(re.compile(fill(p), re.IGNORECASE | re.MULTILINE) for p in r["patterns"]),
+                         tuple((a, u, re.compile(p, re.IGNORECASE)) for a, u, p in r.get("labels", ()))))
     return tuple(out)
 
 
@@ -61,24 +63,33 @@ def _value(rule: _Rule, m: re.Match[str]) -> tuple[float | None, str | None]:
 def extract_facts(doc: Document) -> list[dict]:
     rows: list[dict] = []
     seen: set[tuple] = set()
-    for sent in sentences(doc.text):
+    whole = span(doc.text, 0, len(doc.text))
+    for sent in [*sentences(doc.text), whole]:
         for rule in _rules():
+            if bool(rule.labels) != (sent is whole):
+                continue  # tables are read line by line over the whole text, the rest per sentence
             if rule.requires and not rule.requires.search(sent.text):
                 continue
             for rx in rule.patterns:
                 for m in rx.finditer(doc.text, sent.start, sent.end):
                     num, txt = _value(rule, m)
+                    attribute, unit = rule.attribute, rule.unit
+                    if rule.labels:
+                        hit = next(((a, u) for a, u, rx_l in rule.labels if rx_l.search(m["label"])), None)
+                        if hit is None:
+                            continue
+                        attribute, unit = hit
                     if num is None and txt is None:
                         continue
-                    key = (rule.attribute, num, txt)
+                    key = (attribute, num, txt)
                     if key in seen:  # the same fact stated twice is one fact
                         continue
                     seen.add(key)
                     sp = span(doc.text, m.start(), m.end())
                     rows.append({
-                        "fact_id": stable_id(doc.doc_id, sp.start, rule.attribute),
-                        "program": program_for(doc.text, sent), "attribute": rule.attribute,
-                        "value_num": num, "value_text": txt, "unit": rule.unit, "as_of": doc.published_on,
+                        "fact_id": stable_id(doc.doc_id, sp.start, attribute),
+                        "program": program_for(doc.text, sent), "attribute": attribute,
+                        "value_num": num, "value_text": txt, "unit": unit, "as_of": doc.published_on,
                         "doc_id": doc.doc_id, **sp.provenance(),
                     })
     return rows

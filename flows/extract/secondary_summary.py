@@ -25,7 +25,7 @@ from flows.extract.model import Document, Extraction, rec_id_for, stable_id
 from flows.extract.report_ids import find_report_ids
 from flows.extract.report_links import infer_reports
 from flows.extract.status_phrases import find_status
-from flows.extract.text import Span, norm_ws, paragraphs, sentences, span
+from flows.extract.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, span, strip_bullet
 from flows.extract.themes import themes_for
 
 CITATION_RE = re.compile(r"\[(\d{1,3})\]")
@@ -58,6 +58,7 @@ class _Action:
 
 
 NOT_OIG_RE = re.compile(r"\b(?:I|we|advocates?|critics|lawmakers|Congress|GAO|senators?|groups?|experts?|"
+                        r"(?:executive )?order|the law|statute|bill|the White House|the President|"
                         r"the author|this (?:paper|brief|briefing))\b|\b(?:not|never|n’t|n't)\s+(?:\w+\s+)?$",
                         re.IGNORECASE)
 
@@ -93,22 +94,40 @@ def extract(doc: Document) -> Extraction:
     claims: list[tuple[int, Span, list[str], str | None]] = []  # paragraph, sentence, reports, link
     para_reports: dict[int, tuple[list[str], str | None]] = {}
 
-    for p_index, para in enumerate(paragraphs(text)):
+    list_lead: tuple[Span, list[str], str, list[str], str | None] | None = None  # "recommended that ICE:"
+    paras = paragraphs(text)
+    for p_index, para in enumerate(paras):
+        is_item = bool(BULLET_RE.match(text[para.start:para.end]))
+        if list_lead and is_item:
+            lead_sent, cites, agency, reports, link = list_lead
+            item = strip_bullet(text, para)
+            item_cites = list(dict.fromkeys(CITATION_RE.findall(item.text))) or cites
+            for action in split_actions(text, item):
+                actions.append(_Action(action, lead_sent, p_index, themes_for(action.text), item_cites, agency,
+                                       reports[0] if len(reports) == 1 else None,
+                                       link if len(reports) == 1 else None))
+            continue
+        list_lead = None
         for sent in sentences(text, para):
             if sent.text.rstrip().endswith("?"):
                 continue
             reports, link = _sentence_reports(doc, sent)
             if reports and p_index not in para_reports:
                 para_reports[p_index] = (reports, link)
+            if not reports and ANAPHORA_RE.search(sent.text):
+                reports, link = _previous_report(para_reports, paras, p_index)
             trigger = _triggers().search(text, sent.start, sent.end)
             if trigger and _reported_from_oig(text, sent, trigger.start()):
                 cites = list(dict.fromkeys(CITATION_RE.findall(sent.text)))
                 agency_m = AGENCY_RE.search(sent.text[: trigger.end() - sent.start + 40])
                 agency = agency_m.group(1) if agency_m and agency_m.group(1) != "FLETC" else default_agency
-                for item in split_actions(text, span(text, trigger.end(), sent.end)):
+                items = split_actions(text, span(text, trigger.end(), sent.end))
+                for item in items:
                     actions.append(_Action(item, sent, p_index, themes_for(item.text), cites, agency,
                                            reports[0] if len(reports) == 1 else None,
                                            link if len(reports) == 1 else None))
+                if not items and sent.text.rstrip().endswith(":"):
+                    list_lead = (sent, cites, agency, reports, link)
             if find_status(text, sent.start, sent.end) and REC_CONTEXT_RE.search(sent.text):
                 claims.append((p_index, sent, reports, link))
 
@@ -207,6 +226,27 @@ def _claim_targets(doc: Document, sent: Span, p_index: int, actions: list[_Actio
                 group = group[-2:]
             return canon_starts(group)
     return []
+
+
+ANAPHORA_RE = re.compile(r"\b(?:the|this|that|its)\s+(?:report|review|audit|alert|evaluation|update|follow-up)\b"
+                         r"|^(?:[^,]{0,40},\s*)?it\s+(?:also\s+)?recommend", re.IGNORECASE)
+
+
+def _previous_report(para_reports: dict, paras: list[Span], p_index: int) -> tuple[list[str], str | None]:
+    """The report stated in the nearest earlier paragraph of the same section ("The report
+    made 33 recommendations. … it recommended …"), when that paragraph names exactly one."""
+    for j in range(p_index - 1, max(-1, p_index - 4), -1):
+        if _is_heading(paras[j]):
+            break
+        if j in para_reports:
+            reps, link = para_reports[j]
+            return (reps, link) if len(reps) == 1 else ([], None)
+    return [], None
+
+
+def _is_heading(para: Span) -> bool:
+    t = para.text.strip()
+    return len(t) < 90 and not t.endswith((".", ":", "]", ")", "”", '"')) and "\n" not in t
 
 
 def _first_report_sentence(doc: Document, p_index: int) -> int:

@@ -14,7 +14,8 @@ BOILERPLATE_RE = re.compile(
     re.IGNORECASE)
 DATE_LABEL_RE = re.compile(
     r"\b(?:checked on|last updated|updated|published|posted on|posted|last reviewed/updated|last reviewed"
-    r"|release date|issued|date)\s*:?\s*", re.IGNORECASE)
+    r"|release date|issued|date|last edited on|last edited)\s*:?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?",
+    re.IGNORECASE)
 PUBLISHER_RULES: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"^\s*OFFICE OF INSPECTOR GENERAL\b|\bwww\.?oig\.?dhs\.?gov\b", re.MULTILINE), "DHS OIG"),
     (re.compile(r"^\s*U\.S\. Immigration and Customs Enforcement\s*$|\bice\.gov\b", re.MULTILINE),
@@ -29,7 +30,8 @@ def _is_title(line: str) -> bool:
     words = s.split()
     if len(words) < 4 or len(s) > 250 or BOILERPLATE_RE.match(s):
         return False
-    if re.search(r"\S\s{3,}\S", s) or s.count("|") >= 2 or s.count("›") >= 1 or s.count("·") >= 2:
+    if (re.search(r"\S\s{3,}\S|\s{2,}[|·]\s{2,}", s) or s.count("|") >= 2 or s.count("›") >= 1
+            or s.count("·") >= 2):
         return False  # navigation bars and breadcrumbs
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
@@ -39,7 +41,17 @@ def _is_title(line: str) -> bool:
     return not s.endswith((".", ",")) or s.endswith("?")
 
 
+SUBJECT_RE = re.compile(r"^\s*Subject:\s*(?P<title>\S.*?)\s*$", re.MULTILINE)
+ENCYCLOPEDIA_RE = re.compile(r"^\s*(?P<title>\S[^\n]*?)\s*\n\s*From Wikipedia, the free encyclopedia", re.MULTILINE)
+
+
 def find_title(text: str, max_lines: int = 25) -> str | None:
+    """An e-mail subject, an encyclopedia heading, or the first line that reads as a title."""
+    head = "\n".join(text.splitlines()[:max_lines])
+    for rx in (SUBJECT_RE, ENCYCLOPEDIA_RE):
+        m = rx.search(head)
+        if m:
+            return m["title"]
     lines = [ln for ln in text.splitlines() if ln.strip()][:max_lines]
     return next((ln.strip() for ln in lines if _is_title(ln)), None)
 
