@@ -1,8 +1,8 @@
 """Training requirements, in any genre: which course, how long, how often, where, for whom.
 
-A document talks about a course over several sentences ("...must complete the 287(g)
-Immigration Authority Delegation Program (IADP)... The basic training program is four
-weeks in duration... This training is conducted at..."). Sentences are read in order;
+A document talks about a course over several sentences ("officers must complete the
+Example Delegation Course (EDC)... The basic course lasts three weeks... This training is
+held at..."). Sentences are read in order;
 each is assigned to the course it names (by code, by kind word, or by "this training"),
 and a run of consecutive sentences about one course becomes one requirement whose quote
 spans the run. A run that states nothing required of anyone (no duration, frequency,
@@ -38,8 +38,9 @@ ANAPHORA_RE = re.compile(
     r"|^(?:[•·*-]\s*)?It\s+(?:covers|includes|lasts|runs|is|takes|must|focuses)\b"
     r"|\bcourse (?:content|materials)\b", re.IGNORECASE)
 DURATION_RE = re.compile(
-    rf"(?:\b(?:is|are|lasts?|runs?|of|an?|takes?|spans?)\s+|\()(?P<num>{NUMBER_RE})[\s-]+(?:training\s+|full\s+|business\s+)?"
-    r"(?P<unit>hours?|days?|weeks?)\b", re.IGNORECASE)
+    rf"(?:\b(?:is|are|lasts?|runs?|of|an?|the|takes?|spans?|currently|about|approximately|nearly|roughly)\s+"
+    rf"|[,(—–:]\s*)(?P<num>{NUMBER_RE})[\s-]+(?:training\s+|full\s+|business\s+)?"
+    r"(?P<unit>hours?|days?|weeks?)\b(?!\s+(?:before|after|of (?:experience|service|notice))\b)", re.IGNORECASE)
 FREQ_PATTERNS: list[tuple[re.Pattern[str], int | None]] = [
     (re.compile(r"\bbiennial(?:ly)?\b", re.IGNORECASE), 24),
     (re.compile(r"\b(?:annual(?:ly)?|every year|each year|yearly|once a year)\b", re.IGNORECASE), 12),
@@ -78,7 +79,7 @@ class _Course:
 
 
 def _coded_course(t: str) -> tuple[str, str] | None:
-    """(name, code) for "… Delegation Program (IADP)": the capitalised words before the code."""
+    """(name, code) for "… Example Training Program (ETP)": the capitalised words before the code."""
     for m in CODE_RE.finditer(t):
         words = t[: m.start()].split()
         taken: list[str] = []
@@ -126,8 +127,9 @@ def _split_basic_refresher(text: str, sents: list[Span]) -> list[Span]:
     at the clause boundary before the refresher, so each course gets its own facts."""
     out = []
     for s in sents:
-        b, r = BASIC_RE.search(s.text), REFRESHER_RE.search(s.text)
-        if b and r and b.start() < r.start() and not CODE_RE.search(s.text):
+        b = BASIC_RE.search(s.text) or re.search(rf"\b{_COURSE_WORD}\b", s.text, re.IGNORECASE)
+        r = REFRESHER_RE.search(s.text)
+        if b and r and b.end() < r.start() and not CODE_RE.search(s.text):
             head = s.text[b.end():r.start()]
             cut = max(head.rfind(", "), head.rfind(" and "), head.rfind("; "))
             if cut > 0:
