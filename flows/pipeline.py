@@ -122,8 +122,17 @@ def structure_failed(summary: Summary, error: StructureError) -> Summary:
 
 
 def stage(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> Path:
+    """Write the release to the staging folder and check what was written reads back valid."""
+    from flows.publish.files import read_release_table
+    from schemas import TABLES
+
     folder = staging_dir(out)
     write_release(tables, folder, on)
+    try:
+        validate_structure({t: read_release_table(folder, t) for t in TABLES})
+    except StructureError:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return folder
 
 

@@ -65,6 +65,9 @@ def refresh_flow(raw: Path, out: Path, release_date: dt.date | None = None, prog
     summary.release_date, summary.warnings = on, warnings
     summary.rows = {name: len(df) for name, df in tables.items()}
     say("writing the release to staging")
-    staging = stage_task(tables, out, on)
+    try:
+        staging = stage_task(tables, out, on)
+    except StructureError as exc:
+        return pipeline.structure_failed(summary, exc)
     say("validating (Great Expectations)")
     return gate_task(tables, staging, out, summary)
