@@ -32,7 +32,9 @@ CITATION_RE = re.compile(r"\[(\d{1,3})\]")
 REC_CONTEXT_RE = re.compile(r"\b(?:recommend\w*|items?|actions?|findings?)\b", re.IGNORECASE)
 AGENCY_RE = re.compile(r"\b(ICE|CBP|USCIS|FLETC|DHS)\b")
 STEM_STOP = frozenset("""the and for with that this those these from into ice dhs oig its their training
-    ensure clear clearer more better all any each other program programs required""".split())
+    ensure clear clearer more better all any each other program programs required detention staff officer
+    officers facility facilities agency agencies partner partners local state states field deputies deputized
+    designated""".split())
 
 
 @functools.cache
