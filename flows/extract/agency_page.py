@@ -16,6 +16,7 @@ import re
 from flows.extract.model import Document, Extraction, stable_id
 from flows.extract.report_ids import find_report_ids
 from flows.extract.report_links import infer_reports
+from flows.extract.reported import extract_reported
 from flows.extract.status_phrases import find_status
 from flows.extract.text import Span, paragraphs, sentences
 
@@ -94,4 +95,13 @@ def extract_agency_claims(doc: Document, asserted_by: str = "agency") -> Extract
 
 
 def extract(doc: Document) -> Extraction:
-    return extract_agency_claims(doc)
+    """Report-level claims, plus OIG recommendations the page restates (evidence `agency`).
+
+    A sentence whose claim already attached to restated recommendations does not also
+    yield report-level events for the same value."""
+    out = extract_reported(doc, evidence="agency", asserted_by="agency")
+    claims = extract_agency_claims(doc)
+    covered = {(e["start"], e["kind"], e["value"]) for e in out.status_events}
+    out.status_events.extend(e for e in claims.status_events if (e["start"], e["kind"], e["value"]) not in covered)
+    out.warnings.extend(claims.warnings)
+    return out
