@@ -1,7 +1,7 @@
 """Prefect settings that make runs clean on this kind of machine (see README, Dependencies).
 
-Imported before `prefect` itself: the temporary API server reads them from the environment.
-Values already set by the user win.
+Applied by `flows/__init__.py`, so before any `prefect` import: the temporary API server
+reads them from the environment. Values already set by the user win.
 """
 
 from __future__ import annotations
@@ -26,6 +26,3 @@ def configure(project_root: Path | None = None) -> None:
         os.environ.setdefault(key, value)
     root = project_root or Path(__file__).resolve().parents[1]
     os.environ.setdefault("PREFECT_HOME", str(root / ".prefect"))
-
-
-configure()

@@ -9,10 +9,7 @@ from pathlib import Path
 from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
-from flows import (
-    pipeline,
-    prefect_env,  # noqa: F401  (must precede the prefect import)
-)
+from flows import pipeline
 from flows.build.tables import StructureError
 from flows.pipeline import Summary
 

@@ -22,7 +22,8 @@ from flows.extract.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, 
 _COURSE_WORD = r"(?:training|course|program|programme|class|orientation|academy)"
 CODE_RE = re.compile(r"\((?P<code>[A-Z]{2,8})\)")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w()’'.-]*|of|and|for|on)$")
-_INITIAL_RE = re.compile(r"\b(?:before|prior to|until)\b[^.]{0,60}\b(?:delegat\w*|authority|designat\w*)"
+_INITIAL_RE = re.compile(r"\b(?:before|prior to|until)\b[^.]{0,60}\b(?:delegat\w*|authority|designat\w*|credential\w*"
+                         r"|certif\w*|any of that work|their duties)"
                          r"|\b(?:delegated|immigration) authority\b[^.]{0,30}\buntil\b", re.I)
 REFRESHER_RE = re.compile(r"\brefresher\b(?:\s+(?:training|course|program|class))*", re.IGNORECASE)
 BASIC_RE = re.compile(r"\b(?:basic|initial)\s+(?:[\w()]+\s+){0,2}?(?:training|course|program|class)\b", re.IGNORECASE)
@@ -168,7 +169,7 @@ def _runs(doc: Document) -> list[_Course]:
             elif key:
                 same = current is not None and (
                     current.key == key or (code and current.code == code)
-                    or (kind and current.kind == kind and not (code and current.code))
+                    or (kind in ("basic", "refresher") and current.kind == kind and not (code and current.code))
                     or (code and not kind and not current.code and current.kind == "basic"
                         and current.sentences[-1] is last_sentence))
                 if not same:

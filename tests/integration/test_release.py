@@ -40,6 +40,7 @@ def rebuilt(tmp_path_factory) -> Path:
     proc = _run(["refresh", "--raw", str(RAW), "--out", str(out)], cwd=work)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
+    assert "| INFO" not in proc.stdout + proc.stderr, "log noise in the refresh output"
     assert "Published release" in proc.stdout
     return out
 
