@@ -55,8 +55,9 @@ def _print_summary(summary) -> None:
             t.add_row(p.path, p.reason)
         console.print(t)
     if summary.warnings:
-        console.print(f"[yellow]{len(summary.warnings)} extraction notes[/] (claims that name no recommendation "
-                      "or report), e.g. " + summary.warnings[0])
+        console.print(f"[yellow]{len(summary.warnings)} extraction notes[/] (signals that yielded no row: "
+                      "claims that name no recommendation or report, reporting verbs with no action), e.g. "
+                      + summary.warnings[0])
 
 
 @app.command()

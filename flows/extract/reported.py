@@ -135,6 +135,9 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
                                            link if len(reports) == 1 else None))
                 if not items and sent.text.rstrip().endswith(":"):
                     list_lead = (sent, cites, agency, reports, link)
+                elif not items:  # remainder audit: a reporting verb that yielded no action
+                    out.warnings.append(f"{doc.doc_id}@{trigger.start()}: '{trigger.group(0)}' is followed by "
+                                        "no recommended action; not recorded")
             if find_status(text, sent.start, sent.end) and REC_CONTEXT_RE.search(sent.text):
                 claims.append((p_index, sent, reports, link))
 

@@ -36,6 +36,11 @@ training requirements the documents state. Every extracted row carries `doc_id`,
 - **Formats**: `parquet/<table>.parquet` and `csv/<table>.csv` (UTF-8, RFC 4180, CRLF, lists
   as JSON arrays, empty cell = null). `datapackage.json` describes both with bytes and sha256.
 
+Columns added to the data contract on purpose: `documents.encoding` (the detected text
+encoding), `documents.retrieved_on` (from the manifest) and `reports.source` (catalogue,
+document or reference, which decides `report_mentions.known`). Status events about one
+recommendation also carry that recommendation's `report_id` when it is known.
+
 Known limitations: recommendations from secondary summaries are as the third party reports
 them and may describe one OIG recommendation in other words; a report linked as `inferred`
 was matched by date and title words, not stated; facts and requirements are extracted by
