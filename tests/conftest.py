@@ -16,3 +16,11 @@ CURATED = REPO / "curated"
 @pytest.fixture(scope="session")
 def entries():
     return as_entries(load_catalogue(RAW))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the extraction accuracy figures (tests/eval) at the end of every run."""
+    from tests.eval.test_accuracy import REPORTS
+
+    for text in REPORTS:
+        terminalreporter.write(text)

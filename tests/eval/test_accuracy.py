@@ -6,6 +6,8 @@ floor recorded here, so a change that makes extraction worse cannot land silentl
 
 from __future__ import annotations
 
+import io
+
 from rich.console import Console
 from rich.table import Table
 
@@ -21,9 +23,12 @@ FLOORS = {
 }
 
 
+REPORTS: list[str] = []  # printed at the end of every pytest run by tests/conftest.py
+
+
 def report(title: str, results) -> dict[tuple[str, str], Score]:
-    """Print per-fixture and per-genre figures; return the totals."""
-    console = Console(width=120)
+    """Print per-fixture and per-genre figures (kept for the run's summary); return the totals."""
+    console = Console(width=120, record=True, file=io.StringIO())
     console.rule(title)
     totals: dict[tuple[str, str], Score] = {}
     per_doc = Table(title="Per fixture: matched / extracted / truth")
@@ -46,6 +51,7 @@ def report(title: str, results) -> dict[tuple[str, str], Score]:
     console.print(summary)
     meta_total = sum(sum(r.metadata_ok.values()) for r in results)
     console.print(f"document metadata (genre, title, date) correct: {meta_total}/{3 * len(results)}")
+    REPORTS.append(console.export_text())
     return totals
 
 
