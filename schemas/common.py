@@ -80,6 +80,12 @@ def end_field():
     return pa.Field(ge=0, **meta("Offset one past the quote's last character; text[start:end] == quote."))
 
 
+def page_field():
+    return pa.Field(nullable=True, ge=1, **meta(
+        "Page of the source PDF on which the quote starts (pages are separated by form feeds in the text); "
+        "null for text and HTML sources."))
+
+
 def quote_field():
     return pa.Field(str_length={"min_value": 1}, **meta("The exact passage of the document text the row was extracted from."))
 

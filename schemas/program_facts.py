@@ -5,7 +5,7 @@ import pandera.pandas as pa
 from pandera.engines import pandas_engine
 from pandera.typing import Series
 
-from schemas.common import TableConfig, date_field, doc_id_field, end_field, meta, quote_field, start_field
+from schemas.common import TableConfig, date_field, doc_id_field, end_field, meta, page_field, quote_field, start_field
 
 
 class ProgramFacts(pa.DataFrameModel):
@@ -22,6 +22,7 @@ class ProgramFacts(pa.DataFrameModel):
     start: Series[pd.Int64Dtype] = start_field()
     end: Series[pd.Int64Dtype] = end_field()
     quote: Series[str] = quote_field()
+    page: Series[pd.Int64Dtype] = page_field()
 
     class Config(TableConfig):
         metadata = {"primary_key": ["fact_id"], "foreign_keys": {"doc_id": "documents.doc_id"},

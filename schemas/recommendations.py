@@ -19,6 +19,7 @@ from schemas.common import (
     enum_field,
     list_field,
     meta,
+    page_field,
     quote_field,
     report_id_field,
     start_field,
@@ -44,6 +45,11 @@ class Recommendations(pa.DataFrameModel):
     status: Series[str] = enum_field(STATUSES, "Implementation status, derived from status_events; never null.")
     resolution: Series[str] = enum_field(RESOLUTIONS, "Resolution, derived from status_events.")
     status_as_of: Series[pandas_engine.Date] = date_field("Date of the assertion the status comes from.")
+    estimated_completion_on: Series[pandas_engine.Date] = date_field(
+        "Estimated completion date the agency gave for its corrective action (from the report's response).")
+    primary_rec_id: Series[str] = pa.Field(nullable=True, **meta(
+        "For a secondary or agency row: the primary recommendation (from the OIG report itself) it describes, "
+        "so that it is not counted twice. Null for primary rows and unmatched ones."))
     citations: Series[object] = list_field("Citation markers a secondary source gives for it, e.g. [\"3\", \"6\"].")
     first_seen: Series[pandas_engine.Date] = date_field("Release in which the row first appeared.", nullable=False)
     last_seen: Series[pandas_engine.Date] = date_field("Release in which the row last appeared.", nullable=False)
@@ -51,9 +57,11 @@ class Recommendations(pa.DataFrameModel):
     start: Series[pd.Int64Dtype] = start_field()
     end: Series[pd.Int64Dtype] = end_field()
     quote: Series[str] = quote_field()
+    page: Series[pd.Int64Dtype] = page_field()
 
     class Config(TableConfig):
         metadata = {"primary_key": ["rec_id"],
-                    "foreign_keys": {"doc_id": "documents.doc_id", "report_id": "reports.report_id"},
+                    "foreign_keys": {"doc_id": "documents.doc_id", "report_id": "reports.report_id",
+                                     "primary_rec_id": "recommendations.rec_id"},
                     "title": "Recommendations",
                     "description": "One row per distinct recommendation, with its derived status and source."}

@@ -4,7 +4,16 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.common import TableConfig, doc_id_field, end_field, meta, quote_field, report_id_field, start_field
+from schemas.common import (
+    TableConfig,
+    doc_id_field,
+    end_field,
+    meta,
+    page_field,
+    quote_field,
+    report_id_field,
+    start_field,
+)
 
 
 class ReportMentions(pa.DataFrameModel):
@@ -15,6 +24,7 @@ class ReportMentions(pa.DataFrameModel):
     start: Series[pd.Int64Dtype] = start_field()
     end: Series[pd.Int64Dtype] = end_field()
     quote: Series[str] = quote_field()
+    page: Series[pd.Int64Dtype] = page_field()
 
     class Config(TableConfig):
         metadata = {"primary_key": ["doc_id", "start"], "foreign_keys": {"doc_id": "documents.doc_id"},

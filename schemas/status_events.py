@@ -15,6 +15,7 @@ from schemas.common import (
     end_field,
     enum_field,
     meta,
+    page_field,
     quote_field,
     report_id_field,
     start_field,
@@ -26,6 +27,9 @@ class StatusEvents(pa.DataFrameModel):
     rec_id: Series[str] = pa.Field(nullable=True, **meta("The recommendation the statement is about, if one."))
     report_id: Series[str] = report_id_field(description=(
         "Set alone when the statement covers every recommendation of that report."))
+    rec_number: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, **meta(
+        "Number of the recommendation within report_id when the statement names one; with rec_id null it "
+        "applies to that recommendation once its report is ingested."))
     kind: Series[str] = enum_field(EVENT_KINDS, "response (the agency's answer) or status (resolution/implementation).")
     value: Series[str] = enum_field(EVENT_VALUES, "What was asserted.")
     asserted_by: Series[str] = enum_field(ASSERTERS, "Who asserts it: oig outranks agency, which outranks secondary.")
@@ -34,6 +38,7 @@ class StatusEvents(pa.DataFrameModel):
     start: Series[pd.Int64Dtype] = start_field()
     end: Series[pd.Int64Dtype] = end_field()
     quote: Series[str] = quote_field()
+    page: Series[pd.Int64Dtype] = page_field()
 
     class Config(TableConfig):
         metadata = {"primary_key": ["event_id"],

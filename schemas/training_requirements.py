@@ -13,6 +13,7 @@ from schemas.common import (
     enum_field,
     list_field,
     meta,
+    page_field,
     quote_field,
     start_field,
 )
@@ -36,6 +37,7 @@ class TrainingRequirements(pa.DataFrameModel):
     start: Series[pd.Int64Dtype] = start_field()
     end: Series[pd.Int64Dtype] = end_field()
     quote: Series[str] = quote_field()
+    page: Series[pd.Int64Dtype] = page_field()
 
     class Config(TableConfig):
         metadata = {"primary_key": ["req_id"], "foreign_keys": {"doc_id": "documents.doc_id"},

@@ -18,9 +18,13 @@ AXES = {
 
 
 def applies(event: dict, rec: dict) -> bool:
+    """Does the event speak of this recommendation: by id, by report and number, or by report?"""
     if event["rec_id"] is not None:
         return event["rec_id"] == rec["rec_id"]
-    return rec["report_id"] is not None and event["report_id"] == rec["report_id"]
+    if rec["report_id"] is None or event["report_id"] != rec["report_id"]:
+        return False
+    number = event.get("rec_number")
+    return number is None or number == rec.get("rec_number")
 
 
 def _key(event: dict) -> tuple:

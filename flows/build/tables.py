@@ -10,6 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
+from flows.build.link import link_primary
 from flows.build.status import derive
 from flows.extract.model import Extraction
 from flows.publish.columns import columns
@@ -41,8 +42,20 @@ def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     return df.sort_values(key, kind="stable").reset_index(drop=True) if len(df) else df
 
 
-def _reports(catalogue: list[dict], ex: Extraction) -> list[dict]:
+def _reports(catalogue: list[dict], ex: Extraction, documents: list[dict]) -> list[dict]:
+    """Catalogue rows, completed and confirmed by report texts and listings, plus ids that
+    recommendations or events refer to (source `reference`)."""
     rows = {r["report_id"]: dict(r) for r in catalogue}
+    for stated in sorted(ex.reports, key=lambda r: (r["doc_id"] is None, r["report_id"])):
+        row = rows.setdefault(stated["report_id"], {
+            "report_id": stated["report_id"], "inspector": "DHS OIG", "title": None, "issued_on": None,
+            "n_recommendations_stated": None, "doc_id": None, "url": None})
+        for key in ("title", "issued_on", "n_recommendations_stated", "url"):
+            if row.get(key) is None and stated.get(key) is not None:
+                row[key] = stated[key]
+        if stated.get("doc_id") and row.get("doc_id") is None:
+            row["doc_id"] = stated["doc_id"]
+        row["source"] = "document"
     for ref in [r["report_id"] for r in ex.recommendations] + [e["report_id"] for e in ex.status_events]:
         if ref and ref not in rows:
             rows[ref] = {"report_id": ref, "inspector": "DHS OIG", "title": None, "issued_on": None,
@@ -50,27 +63,49 @@ def _reports(catalogue: list[dict], ex: Extraction) -> list[dict]:
     return list(rows.values())
 
 
+def _with_pages(rows: list[dict], texts: dict[str, str], paged: set[str]) -> list[dict]:
+    """Set `page` from the form feeds before the quote (PDF sources only)."""
+    return [{**r, "page": texts[r["doc_id"]].count("\f", 0, r["start"]) + 1 if r["doc_id"] in paged else None}
+            for r in rows]
+
+
+def _resolve_numbers(events: list[dict], recs: list[dict]) -> list[dict]:
+    """An event naming report and number points at that recommendation once it is ingested."""
+    by_number = {(r["report_id"], r["rec_number"]): r["rec_id"] for r in recs if r["rec_number"]}
+    out = []
+    for e in events:
+        key = (e["report_id"], e.get("rec_number"))
+        if e["rec_id"] is None and key in by_number:
+            e = {**e, "rec_id": by_number[key]}
+        out.append(e)
+    return out
+
+
 def build_tables(documents: list[dict], texts: dict[str, str], catalogue: list[dict], ex: Extraction,
                  on: dt.date, previous_first_seen: dict[str, dt.date] | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the release as a DataFrame, columns in schema order, rows sorted."""
     previous_first_seen = previous_first_seen or {}
-    reports = _reports(catalogue, ex)
+    paged = {d["doc_id"] for d in documents if d["media_type"] == "application/pdf"}
+    reports = _reports(catalogue, ex, documents)
     confirmed = {r["report_id"] for r in reports if r["source"] != "reference"}
+    events = _resolve_numbers(ex.status_events, ex.recommendations)
     recs = []
-    for rec in ex.recommendations:
-        row = {**rec, **derive(rec, ex.status_events)}
+    for rec in link_primary(ex.recommendations):
+        row = {**rec, **derive(rec, events)}
         row["first_seen"] = previous_first_seen.get(rec["rec_id"], on)
         row["last_seen"] = on
         recs.append(row)
     mentions = [{**m, "known": m["report_id"] in confirmed} for m in ex.report_mentions]
+    recs, events, mentions = (_with_pages(rows, texts, paged) for rows in (recs, events, mentions))
+    facts, reqs = (_with_pages(rows, texts, paged) for rows in (ex.program_facts, ex.training_requirements))
     return {
         "documents": _frame("documents", documents),
         "document_texts": _frame("document_texts", [{"doc_id": k, "text": v} for k, v in texts.items()]),
         "reports": _frame("reports", reports),
         "recommendations": _frame("recommendations", recs),
-        "status_events": _frame("status_events", ex.status_events),
-        "program_facts": _frame("program_facts", ex.program_facts),
-        "training_requirements": _frame("training_requirements", ex.training_requirements),
+        "status_events": _frame("status_events", events),
+        "program_facts": _frame("program_facts", facts),
+        "training_requirements": _frame("training_requirements", reqs),
         "report_mentions": _frame("report_mentions", mentions),
     }
 

@@ -8,10 +8,12 @@ new module and one line in GENRE_EXTRACTORS.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from flows.extract import agency_page, secondary_summary
+from flows.extract.clean import CleanText, clean
 from flows.extract.mentions import extract_mentions
-from flows.extract.model import Document, Extraction
+from flows.extract.model import Document, Extraction, rec_id_for
 from flows.extract.program_facts import extract_facts
 from flows.extract.training import extract_training
 
@@ -25,10 +27,32 @@ GENRE_EXTRACTORS: dict[str, Callable[[Document], Extraction]] = {
 
 
 def extract_document(doc: Document) -> Extraction:
-    """All rows a document yields: its genre's extractor, then the generic ones."""
+    """All rows a document yields: its genre's extractor, then the generic ones.
+
+    Extractors read a cleaned view of the text (flows/extract/clean.py); their spans are
+    mapped back so every quote is the published text at [start, end)."""
+    cleaned = clean(doc.text)
+    view = replace(doc, text=cleaned.text)
     genre_fn = GENRE_EXTRACTORS.get(doc.genre)
-    out = genre_fn(doc) if genre_fn else Extraction()
-    out.program_facts.extend(extract_facts(doc))
-    out.training_requirements.extend(extract_training(doc))
-    out.report_mentions.extend(extract_mentions(doc))
+    out = genre_fn(view) if genre_fn else Extraction()
+    out.program_facts.extend(extract_facts(view))
+    out.training_requirements.extend(extract_training(view))
+    out.report_mentions.extend(extract_mentions(view))
+    return _to_raw(out, cleaned, doc.doc_id)
+
+
+def _to_raw(out: Extraction, cleaned: CleanText, doc_id: str) -> Extraction:
+    """Map every row's offsets to the raw text, re-quote, and carry renamed rec ids along."""
+    renamed: dict[str, str] = {}
+    for name in Extraction.TABLES:
+        for row in getattr(out, name):
+            if "start" not in row:
+                continue
+            start, end = cleaned.to_raw(row["start"], row["end"])
+            if name == "recommendations" and row["rec_id"] == rec_id_for(doc_id, row["start"]):
+                renamed[row["rec_id"]] = rec_id_for(doc_id, start)
+                row["rec_id"] = renamed[row["rec_id"]]
+            row["start"], row["end"], row["quote"] = start, end, cleaned.raw[start:end]
+    for event in out.status_events:
+        event["rec_id"] = renamed.get(event["rec_id"], event["rec_id"])
     return out

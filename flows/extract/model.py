@@ -39,9 +39,11 @@ class Extraction:
     program_facts: list[dict] = field(default_factory=list)
     training_requirements: list[dict] = field(default_factory=list)
     report_mentions: list[dict] = field(default_factory=list)
+    reports: list[dict] = field(default_factory=list)  # what a report text or listing states of a report
     warnings: list[str] = field(default_factory=list)
 
-    TABLES = ("recommendations", "status_events", "program_facts", "training_requirements", "report_mentions")
+    TABLES = ("recommendations", "status_events", "program_facts", "training_requirements", "report_mentions",
+              "reports")
 
     def extend(self, other: Extraction) -> None:
         for name in self.TABLES:

@@ -126,7 +126,8 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
             trigger = _triggers().search(text, sent.start, sent.end)
             if trigger and _reported_from_oig(text, sent, trigger.start()):
                 cites = list(dict.fromkeys(CITATION_RE.findall(sent.text)))
-                agency_m = AGENCY_RE.search(sent.text[: trigger.end() - sent.start + 40])
+                # the agency that must act is named right after the reporting verb ("recommended that ICE")
+                agency_m = AGENCY_RE.search(text, trigger.end(), min(sent.end, trigger.end() + 40))
                 agency = agency_m.group(1) if agency_m and agency_m.group(1) != "FLETC" else default_agency
                 items = split_actions(text, span(text, trigger.end(), sent.end))
                 for item in items:

@@ -1,0 +1,110 @@
+"""A cleaned view of a document's text, with a map back to the original offsets.
+
+Text pulled from PDFs carries page headers and footers, hyphenated line breaks, ligatures,
+non-breaking hyphens and words run together. Extractors read the cleaned text; every span
+they return is mapped back, so `quote` is always the published text at [start, end) and
+the rule "quote equals the document text" is never traded for readability.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"}
+_MONTH_TAILS = {"anuary": "J", "ebruary": "F", "eptember": "S", "ctober": "O", "ovember": "N", "ecember": "D",
+                "ugust": "A"}
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """`text` is the cleaned text; `raw_pos[i]` is the raw offset of its character i."""
+
+    raw: str
+    text: str
+    raw_pos: tuple[int, ...]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span covering the cleaned span [start, end)."""
+        if end <= start:
+            p = self.raw_pos[start] if start < len(self.raw_pos) else len(self.raw)
+            return p, p
+        return self.raw_pos[start], self.raw_pos[end - 1] + 1
+
+
+def _sub(text: str, pos: list[int], rx: re.Pattern[str], repl: Callable[[re.Match[str]], str],
+         anchor: str = "start") -> tuple[str, list[int]]:
+    """re.sub that keeps the position map: replacement characters take the raw position of
+    the match start (or, for insertions with anchor="end", of the character that follows)."""
+    out, out_pos, last = [], [], 0
+    for m in rx.finditer(text):
+        out.append(text[last:m.start()])
+        out_pos.extend(pos[last:m.start()])
+        r = repl(m)
+        orig = m.group(0)
+        if orig and orig in r and (r.startswith(orig) or r.endswith(orig)):
+            # unchanged, or text inserted before/after it: the original keeps its positions
+            before = r.index(orig) if r.endswith(orig) else 0
+            out.append(r)
+            out_pos.extend([pos[m.start()]] * before)
+            out_pos.extend(pos[m.start():m.end()])
+            out_pos.extend([pos[m.end() - 1]] * (len(r) - before - len(orig)))
+            last = m.end()
+            continue
+        at = pos[m.start()] if anchor == "start" and m.start() < len(pos) else (
+            pos[m.end()] if m.end() < len(pos) else (pos[-1] + 1 if pos else 0))
+        out.append(r)
+        out_pos.extend([at] * len(r))
+        last = m.end()
+    out.append(text[last:])
+    out_pos.extend(pos[last:])
+    return "".join(out), out_pos
+
+
+def _norm_line(line: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().lower()
+
+
+def boilerplate_lines(raw: str, edge: int = 3) -> set[str]:
+    """Normalised lines that recur at the top or bottom of many pages (running headers and
+    footers), found from the pages' edges only."""
+    pages = raw.split("\f")
+    if len(pages) < 3:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages[1:]:
+        lines = [ln for ln in page.splitlines() if ln.strip()]
+        seen.update({_norm_line(ln) for ln in lines[:edge] + lines[-edge:]})
+    need = max(2, int(0.4 * (len(pages) - 1)))
+    return {ln for ln, n in seen.items() if n >= need and len(ln) <= 80}
+
+
+def clean(raw: str) -> CleanText:
+    text, pos = raw, list(range(len(raw)))
+    text, pos = _sub(text, pos, re.compile("\r\n?"), lambda m: "\n")
+    bp = boilerplate_lines(text)
+    if bp:
+        first_break = text.find("\f")
+        rx = re.compile(r"(?:^|(?<=\f))[^\n\f]*(?:\n|(?=\f)|$)", re.MULTILINE)
+
+        def drop(m: re.Match[str]) -> str:
+            return "" if m.start() > first_break and _norm_line(m.group(0)) in bp and m.group(0).strip() else m.group(0)
+
+        text, pos = _sub(text, pos, rx, drop)
+    # a page break inside a paragraph joins it; after a sentence it separates paragraphs
+    text, pos = _sub(text, pos, re.compile(r"\s*\f\s*"),
+                     lambda m: "\n\n" if re.search(r"[.:;?!\"”]\s*$", text[max(0, m.start() - 2):m.start() + 1])
+                     else "\n")
+    text, pos = _sub(text, pos, re.compile("|".join(LIGATURES)), lambda m: LIGATURES[m.group(0)])
+    text, pos = _sub(text, pos, re.compile(r"(?<=[a-z])[-\u2010\u2011\u00ad][ \t]*\n[ \t]*(?=[a-z])"), lambda m: "")
+    text, pos = _sub(text, pos, re.compile("[\u2010\u2011]"), lambda m: "-")
+    text, pos = _sub(text, pos, re.compile("\u00ad"), lambda m: "")
+    text, pos = _sub(text, pos, re.compile("\u00a0"), lambda m: " ")
+    text, pos = _sub(text, pos, re.compile(r"\b(?=(?:of|the|and|to|in|for|on|by|with|from)[A-Z][a-z])"
+                                           r"(of|the|and|to|in|for|on|by|with|from)(?=[A-Z][a-z])"),
+                     lambda m: m.group(1) + " ")
+    text, pos = _sub(text, pos, re.compile(r"(?<![A-Za-z])(" + "|".join(_MONTH_TAILS) + r")\b"),
+                     lambda m: _MONTH_TAILS[m.group(1)] + m.group(1))
+    return CleanText(raw, text, tuple(pos))
