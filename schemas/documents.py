@@ -15,7 +15,8 @@ class Documents(pa.DataFrameModel):
     sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", **meta("Full hex SHA-256 digest of the raw bytes."))
     media_type: Series[str] = enum_field(MEDIA_TYPES, "Media type of the raw file.")
     encoding: Series[str] = pa.Field(**meta(
-        "Character encoding the text was decoded from (utf-8 unless another was detected)."))
+        "Character encoding the text was decoded from (utf-8 unless another was detected); pdf for text "
+        "taken from a PDF's text layer."))
     genre: Series[str] = enum_field(GENRES, "Kind of document, detected from its content (or the manifest's hint).")
     title: Series[str] = pa.Field(nullable=True, **meta("Title as the document states it."))
     publisher: Series[str] = pa.Field(nullable=True, **meta("Who published the document, when the text or manifest says."))

@@ -10,11 +10,12 @@ from flows.ingest.catalogue import REFERENCE_DIR
 from flows.ingest.decode import DEFAULT_MAX_BYTES, BadInput, decode
 from flows.ingest.describe import find_published_on, find_publisher, find_title
 from flows.ingest.genre import detect_genre
+from flows.ingest.html import html_text
 from flows.ingest.manifest import MANIFEST_NAME, ManifestEntry
+from flows.ingest.pdf import pdf_text
 
 MEDIA_TYPES = {".txt": "text/plain", ".text": "text/plain", ".pdf": "application/pdf",
                ".html": "text/html", ".htm": "text/html"}
-READABLE = {"text/plain"}
 GOV_PUBLISHERS = {"DHS OIG", "U.S. Immigration and Customs Enforcement"}
 GENRE_PUBLISHERS = {"agency_page": "U.S. Immigration and Customs Enforcement",
                     "oig_report": "DHS OIG", "oig_listing": "DHS OIG"}
@@ -46,8 +47,6 @@ def ingest_file(path: Path, raw: Path, manifest: dict[str, ManifestEntry],
     media_type = MEDIA_TYPES.get(path.suffix.lower())
     if media_type is None:
         raise BadInput(f"unsupported file type {path.suffix or '(none)'!r}: expected .txt, .pdf or .html")
-    if media_type not in READABLE:
-        raise BadInput(f"unsupported media type {media_type}: only plain text is read so far")
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -55,7 +54,14 @@ def ingest_file(path: Path, raw: Path, manifest: dict[str, ManifestEntry],
         data = path.read_bytes()
     except OSError as exc:
         raise BadInput(f"unreadable: {exc.strerror or exc}") from None
-    text, encoding = decode(data, max_bytes)
+    if media_type == "application/pdf":
+        text, encoding = pdf_text(data), "pdf"
+    else:
+        text, encoding = decode(data, max_bytes)
+        if media_type == "text/html":
+            text = html_text(text)
+            if not text.strip():
+                raise BadInput("empty: the HTML page has no main text")
     entry = manifest.get(rel, ManifestEntry(rel))
     genre = entry.genre_hint or detect_genre(text)
     publisher = entry.publisher or find_publisher(text) or GENRE_PUBLISHERS.get(genre)
