@@ -70,9 +70,19 @@ def refresh(
 
     Example: oigdata refresh --raw raw --out curated
     """
+    from flows import pipeline
+
+    try:
+        on = dt.date.fromisoformat(release_date) if release_date else None
+        pipeline.load_inputs(raw)  # fail fast, in one line, before the flow starts
+    except ValueError:
+        err.print(f"[red]Bad --release-date[/] {release_date!r}: expected YYYY-MM-DD")
+        raise typer.Exit(2) from None
+    except pipeline.InputError as exc:
+        err.print(f"[red]Cannot refresh[/]: {exc}")
+        raise typer.Exit(2) from None
     from flows.refresh import refresh_flow
 
-    on = dt.date.fromisoformat(release_date) if release_date else None
     with console.status("refreshing") as status:
         summary = refresh_flow(raw, out, on, progress=lambda msg: status.update(msg))
     logging.getLogger("prefect").setLevel(logging.WARNING)  # its exit notice is INFO noise

@@ -60,10 +60,17 @@ class Summary:
     validation_dir: str | None = None
 
 
+class InputError(Exception):
+    """The raw folder, its manifest or catalogue, or an option cannot be used; says why."""
+
+
 def load_inputs(raw: Path) -> Inputs:
     if not raw.is_dir():
-        raise FileNotFoundError(f"raw folder not found: {raw}")
-    return Inputs(raw, raw_files(raw), load_manifest(raw), load_catalogue(raw))
+        raise InputError(f"raw folder not found: {raw}")
+    try:
+        return Inputs(raw, raw_files(raw), load_manifest(raw), load_catalogue(raw))
+    except (ValueError, KeyError, UnicodeDecodeError) as exc:
+        raise InputError(f"{raw}: {exc}") from None
 
 
 def ingest_one(path: Path, inputs: Inputs) -> Ingested | Problem:
@@ -108,7 +115,10 @@ def assemble(docs: list[Ingested], extractions: list[Extraction], inputs: Inputs
     for ex in extractions:
         merged.extend(ex)
     documents = [d.document for d in docs]
-    on = on or release_date(documents, inputs.catalogue)
+    try:
+        on = on or release_date(documents, inputs.catalogue)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
     tables = build_tables(documents, {d.document["doc_id"]: d.text for d in docs}, inputs.catalogue, merged, on,
                           previous_first_seen(out))
     return validate_structure(tables), on, merged.warnings

@@ -59,6 +59,11 @@ def refresh_flow(raw: Path, out: Path, release_date: dt.date | None = None, prog
         tables, on, warnings = assemble_task(docs, extractions, inputs, out, release_date)
     except StructureError as exc:
         return pipeline.structure_failed(summary, exc)
+    except pipeline.InputError as exc:
+        summary.failed, summary.failures = 1, [{"table": "-", "rule": str(exc), "column": None, "blocking": True,
+                                                "unexpected_count": 0, "element_count": 0,
+                                                "unexpected_examples": []}]
+        return summary
     summary.release_date, summary.warnings = on, warnings
     summary.rows = {name: len(df) for name, df in tables.items()}
     say("writing the release to staging")

@@ -1,7 +1,7 @@
 """Derive a recommendation's response, status and resolution from the status events.
 
 The contract: the latest-dated assertion wins; on a tie OIG outranks the agency, which
-outranks a secondary source. An event with only `report_id` applies to every
+outranks a secondary source. An undated assertion counts as older than any dated one. An event with only `report_id` applies to every
 recommendation of that report.
 """
 
@@ -28,7 +28,10 @@ def applies(event: dict, rec: dict) -> bool:
 
 
 def _key(event: dict) -> tuple:
-    return (event["as_of"] or dt.date.min, RANK[event["asserted_by"]], event["start"], event["value"])
+    """Latest date, then OIG > agency > secondary, then a statement about this one
+    recommendation over one about its whole report, then a stable order."""
+    return (event["as_of"] or dt.date.min, RANK[event["asserted_by"]], event["rec_id"] is not None,
+            event["doc_id"], event["start"], event["value"])
 
 
 def derive(rec: dict, events: list[dict]) -> dict:

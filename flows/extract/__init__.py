@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from flows.extract import agency_page, secondary_summary
+from flows.extract import agency_page, oig_listing, oig_report, secondary_summary
 from flows.extract.clean import CleanText, clean
 from flows.extract.mentions import extract_mentions
-from flows.extract.model import Document, Extraction, rec_id_for
+from flows.extract.model import Document, Extraction, assign_ids, rec_id_for
 from flows.extract.program_facts import extract_facts
 from flows.extract.training import extract_training
 
@@ -23,6 +23,8 @@ EXTRACTOR_VERSION = "1"
 GENRE_EXTRACTORS: dict[str, Callable[[Document], Extraction]] = {
     "secondary_summary": secondary_summary.extract,
     "agency_page": agency_page.extract,
+    "oig_report": oig_report.extract,
+    "oig_listing": oig_listing.extract,
 }
 
 
@@ -55,4 +57,4 @@ def _to_raw(out: Extraction, cleaned: CleanText, doc_id: str) -> Extraction:
             row["start"], row["end"], row["quote"] = start, end, cleaned.raw[start:end]
     for event in out.status_events:
         event["rec_id"] = renamed.get(event["rec_id"], event["rec_id"])
-    return out
+    return assign_ids(out)

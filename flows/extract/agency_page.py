@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from flows.extract.model import Document, Extraction, stable_id
+from flows.extract.model import Document, Extraction
 from flows.extract.report_ids import find_report_ids
 from flows.extract.report_links import infer_reports
 from flows.extract.reported import extract_reported
@@ -23,7 +23,7 @@ from flows.extract.text import Span, paragraphs, sentences
 REC_CONTEXT_RE = re.compile(r"\brecommendations?\b|\bconcurr?ed with (?:both|all|each|them|it)\b"
                             r"|^(?:[^,]{0,30}\s)?the (?:first|second|third|fourth|fifth|sixth|last|remaining)\b",
                             re.IGNORECASE)
-OIG_SAYS_RE = re.compile(r"\b(?:OIG|Inspector General|it)\b[^.]{0,60}?\b(?:reported|found|said|stated|lists?|listed|"
+OIG_SAYS_RE = re.compile(r"\b(?:OIG|Inspector General)\b(?:[^.]{0,60}?\bit\b)?[^.]{0,60}?\b(?:reported|found|said|stated|lists?|listed|"
                          r"determined|considers?|considered|marked|rated)\b(?:\s+that)?", re.IGNORECASE)
 RECS_OF_RE = re.compile(r"\brecommendations?\s+(?:from|of|in|made in|made by)\s+(?P<desc>[^.;]{3,160})",
                         re.IGNORECASE)
@@ -85,7 +85,7 @@ def extract_agency_claims(doc: Document, asserted_by: str = "agency") -> Extract
                 for kind, value in sorted({(h.kind, h.value) for h in hits}):
                     for rid in targets:
                         out.status_events.append({
-                            "event_id": stable_id(doc.doc_id, sent.start, kind, value, None, rid),
+                            "event_id": None,
                             "rec_id": None, "report_id": rid, "kind": kind, "value": value,
                             "asserted_by": by, "as_of": doc.published_on,
                             "doc_id": doc.doc_id, **sent.provenance(),
@@ -101,6 +101,9 @@ def extract(doc: Document) -> Extraction:
     yield report-level events for the same value."""
     out = extract_reported(doc, evidence="agency", asserted_by="agency")
     claims = extract_agency_claims(doc)
+    speaker = {(e["start"], e["kind"], e["value"]): e["asserted_by"] for e in claims.status_events}
+    for e in out.status_events:  # who asserts is decided once, by the claims reading of the sentence
+        e["asserted_by"] = speaker.get((e["start"], e["kind"], e["value"]), e["asserted_by"])
     covered = {(e["start"], e["kind"], e["value"]) for e in out.status_events}
     out.status_events.extend(e for e in claims.status_events if (e["start"], e["kind"], e["value"]) not in covered)
     out.warnings.extend(claims.warnings)

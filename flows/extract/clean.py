@@ -78,7 +78,13 @@ def boilerplate_lines(raw: str, edge: int = 3) -> set[str]:
         lines = [ln for ln in page.splitlines() if ln.strip()]
         seen.update({_norm_line(ln) for ln in lines[:edge] + lines[-edge:]})
     need = max(2, int(0.4 * (len(pages) - 1)))
-    return {ln for ln, n in seen.items() if n >= need and len(ln) <= 80}
+    return {ln for ln, n in seen.items() if n >= need and _running_head_shape(ln)}
+
+
+def _running_head_shape(line: str) -> bool:
+    """Running heads are short labels: no sentence end, no status or response wording."""
+    return (len(line) <= 70 and not re.search(r"[a-z][.!?]$", line)
+            and not re.search(r"concur|recommend|resolved|closed|open\b", line))
 
 
 def clean(raw: str) -> CleanText:

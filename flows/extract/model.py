@@ -62,3 +62,24 @@ def rec_id_for(doc_id: str, start: int, report_id: str | None = None, rec_number
     if report_id and rec_number:
         return f"{report_id}-R{rec_number}"
     return f"{doc_id}-{start}"
+
+
+# Ids of extracted rows, hashed from raw fields only (offsets into the published text and the
+# values), after offsets are mapped back from the cleaned view: cleaning rules can change
+# without renaming rows whose source passage is unchanged.
+ID_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "status_events": ("event_id", ("doc_id", "start", "end", "kind", "value", "rec_id", "report_id", "rec_number")),
+    "program_facts": ("fact_id", ("doc_id", "start", "end", "attribute", "value_num", "value_text")),
+    "training_requirements": ("req_id", ("doc_id", "start", "end", "kind", "course")),
+}
+
+
+def assign_ids(out: Extraction) -> Extraction:
+    """Set every extracted row's id from its raw fields; identical rows collapse into one."""
+    for table, (column, fields) in ID_FIELDS.items():
+        rows: dict[str, dict] = {}
+        for row in getattr(out, table):
+            row[column] = stable_id(*(row.get(f) for f in fields))
+            rows.setdefault(row[column], row)
+        setattr(out, table, list(rows.values()))
+    return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from flows.extract import vocab
 from flows.extract.dates import MONTH_RE, YEAR_RE, month_number
-from flows.extract.model import Document, stable_id
+from flows.extract.model import Document
 from flows.extract.numbers import NUMBER_RE, parse_number
 from flows.extract.programs import program_for
 from flows.extract.text import sentences, span
@@ -87,7 +87,7 @@ def extract_facts(doc: Document) -> list[dict]:
                     seen.add(key)
                     sp = span(doc.text, m.start(), m.end())
                     rows.append({
-                        "fact_id": stable_id(doc.doc_id, sp.start, attribute),
+                        "fact_id": None,
                         "program": program_for(doc.text, sent), "attribute": attribute,
                         "value_num": num, "value_text": txt, "unit": unit, "as_of": doc.published_on,
                         "doc_id": doc.doc_id, **sp.provenance(),

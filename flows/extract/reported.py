@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from flows.extract import vocab
 from flows.extract.actions import split_actions
-from flows.extract.model import Document, Extraction, rec_id_for, stable_id
+from flows.extract.model import Document, Extraction, rec_id_for
 from flows.extract.report_ids import find_report_ids
 from flows.extract.report_links import infer_reports
 from flows.extract.status_phrases import find_status
@@ -60,6 +60,9 @@ class _Action:
     report_link: str | None = None
     duplicates: list[_Action] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.stems = _stems(self.span.text)
+
 
 NOT_OIG_RE = re.compile(r"\b(?:I|we|advocates?|critics|lawmakers|Congress|GAO|senators?|groups?|experts?|"
                         r"(?:executive )?order|the law|statute|bill|the White House|the President|"
@@ -75,11 +78,11 @@ def _reported_from_oig(text: str, sent: Span, trigger_at: int) -> bool:
 
 
 def _same_action(a: _Action, b: _Action) -> bool:
-    return bool(set(a.themes) & set(b.themes)) and len(_stems(a.span.text) & _stems(b.span.text)) >= 2
+    return bool(set(a.themes) & set(b.themes)) and len(a.stems & b.stems) >= 2
 
 
 def _sentence_reports(doc: Document, sent: Span) -> tuple[list[str], str | None]:
-    stated = [rid for _, _, rid in find_report_ids(doc.text, sent.start, sent.end)]
+    stated = list(dict.fromkeys(rid for _, _, rid in find_report_ids(doc.text, sent.start, sent.end)))
     if stated:
         return stated, "stated"
     inferred = infer_reports(sent.text, doc.catalogue)
@@ -271,7 +274,7 @@ def _first_report_sentence(doc: Document, p_index: int) -> int:
 def _event(doc: Document, sent: Span, kind: str, value: str, rec_id: str | None, report_id: str | None,
            asserted_by: str) -> dict:
     return {
-        "event_id": stable_id(doc.doc_id, sent.start, kind, value, rec_id, report_id),
+        "event_id": None,
         "rec_id": rec_id, "report_id": report_id, "kind": kind, "value": value,
         "asserted_by": asserted_by, "as_of": doc.published_on, "doc_id": doc.doc_id, **sent.provenance(),
     }

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from flows.extract.model import Document, stable_id
+from flows.extract.model import Document
 from flows.extract.numbers import NUMBER_RE, parse_number
 from flows.extract.programs import program_for
 from flows.extract.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, span, strip_bullet
@@ -53,10 +53,11 @@ RECOMMENDS_RE = re.compile(r"\b(?:recommend\w*|urg(?:ed|es)|advis(?:ed|es)|call(
 MANDATORY_RE = re.compile(r"\b(?:must|required|requires|mandatory|shall|mandated|obligated)\b", re.IGNORECASE)
 AUDIENCE_RE = re.compile(
     r"\b(?:(?:every|each|all|selected|designated|nominated)\s+)?(?:287\(g\)\s+)?"
-    r"(?:state and local|state or local|state, local|local|LEA|partner[- ]agency|task force model|TFM|WSO|jail|designated|nominated|"
-    r"supervisors of designated)\s+(?:law enforcement\s+)?(?:officers?|personnel|deputies|candidates)\b"
-    r"|\b(?:every|each|all)\s+(?:designated\s+)?(?:officers?|deputies)\b"
-    r"|\bcandidates nominated\b", re.IGNORECASE)
+    r"(?:state and local|state or local|state, local|local|LEA|partner[- ]agency|task force model|TFM|WSO|jail|"
+    r"designated|nominated|[A-Z]{2,5})\s+(?:law enforcement\s+)?(?:officers?|personnel|deputies|candidates)\b"
+    r"|\b(?:supervisors|managers|instructors)\s+of\s+(?:designated\s+|287\(g\)\s+)?(?:officers|deputies)\b"
+    r"|\b(?:every|each|all)\s+(?:designated\s+|nominated\s+)?(?:officers?|deputies|candidates|nominees)\b"
+    r"|\b(?:candidates|nominees|officers|deputies)\s+(?:nominated|selected|designated)\b", re.IGNORECASE)
 LOCATION_RE = re.compile(
     r"\b(?:(?:held|conducted|taught|delivered|hosted|offered|located|takes place|attend|given)\s+"
     r"(?:[\w]+\s+){0,3}?(?:at|in)|return to|report to|(?:course|training|program|class) at)\s+(?:the\s+)?"
@@ -231,6 +232,10 @@ def extract_training(doc: Document) -> list[dict]:
         body = " ".join(s.text for s in run.sentences)
         duration, unit = _duration(body)
         freq = _frequency(body) if run.kind != "basic" else None  # a basic course is taken once
+        if duration is not None and duration <= 0:
+            duration, unit = None, None
+        if freq is not None and not 0 < freq <= 120:
+            freq = None  # outside what the contract accepts: not a training cycle
         loc_m = next((m for m in (LOCATION_RE.search(x.text) for x in run.sentences) if m), None)
         location = re.sub(r"(?:[\s,.]+|\s+(?:and|of|in))+$", "", loc_m["loc"]) if loc_m else ("online" if ONLINE_RE.search(body) else None)
         mandatory = bool(MANDATORY_RE.search(body))
@@ -242,7 +247,7 @@ def extract_training(doc: Document) -> list[dict]:
         sp = span(doc.text, strip_bullet(doc.text, run.sentences[0]).start, run.sentences[-1].end)
         course = run.name or (f"{kind} training" if kind != "other" else run.key)
         rows.append({
-            "req_id": stable_id(doc.doc_id, sp.start, run.key),
+            "req_id": None,
             "program": program_for(doc.text, sp),
             "course": course, "course_code": run.code, "kind": kind,
             "audience": norm_ws(aud.group(0)) if aud else None, "mandatory": mandatory,

@@ -32,7 +32,10 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
     if not data.strip():
         raise BadInput("empty: no text in the file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, encoding = data.decode("utf-16"), "utf-16"
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise BadInput(f"undecodable: malformed UTF-16 ({exc.reason} at byte {exc.start})") from None
     elif b"\x00" in data[:65536]:
         raise BadInput("binary: the file contains NUL bytes")
     else:

@@ -20,7 +20,6 @@ PUBLISHER_RULES: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"^\s*OFFICE OF INSPECTOR GENERAL\b|\bwww\.?oig\.?dhs\.?gov\b", re.MULTILINE), "DHS OIG"),
     (re.compile(r"^\s*U\.S\. Immigration and Customs Enforcement\s*$|\bice\.gov\b", re.MULTILINE),
      "U.S. Immigration and Customs Enforcement"),
-    (re.compile(r"Disclaimer:\s*(?P<name>[A-Z][\w.&' -]{1,40}?) can make mistakes"), None),
     (re.compile(r"©\s*(?:\d{4}\s+)?(?P<name>[A-Z][\w&' -]{1,60})"), None),
 ]
 

@@ -15,20 +15,22 @@ SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "foot
 BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
          "tr", "blockquote", "pre", "dl", "dt", "dd", "figure", "figcaption", "br", "hr", "li", "td", "th"}
 MAIN = ("main", "article")
+VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
 class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skip = 0
+        self.skip: list[str] = []  # tags whose content is being skipped, innermost last
         self.main_depth = 0
         self.main_parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs) -> None:
         roles = {v for k, v in attrs if k == "role"}
-        if tag in SKIP or roles & {"navigation", "banner", "contentinfo", "search"}:
-            self.skip += 1
+        if self.skip or tag in SKIP or roles & {"navigation", "banner", "contentinfo", "search"}:
+            if tag not in VOID:
+                self.skip.append(tag)
             return
         if tag in MAIN or "main" in roles:
             self.main_depth += 1
@@ -38,8 +40,10 @@ class _Text(HTMLParser):
             self._emit("• ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP:
-            self.skip = max(0, self.skip - 1)
+        if self.skip:
+            if tag in self.skip:
+                while self.skip and self.skip.pop() != tag:
+                    pass
             return
         if tag in BLOCK:
             self._emit("\n")

@@ -121,7 +121,11 @@ def evaluate(path: Path, entries: tuple[CatalogueEntry, ...]) -> FixtureResult:
     return FixtureResult(path.stem, truth["genre"], scores, meta)
 
 
-def evaluate_all(pattern: str = "*/*.txt") -> list[FixtureResult]:
-    """Development fixtures by default; "holdout/*/*.txt" for the held-out set."""
+SECONDARY_GENRES = ("secondary_summary", "agency_page")
+
+
+def evaluate_all(prefix: str = "") -> list[FixtureResult]:
+    """Development fixtures of the secondary genres by default; prefix "holdout/" for the held-out set."""
     entries = catalogue()
-    return [evaluate(p, entries) for p in sorted(FIXTURES.glob(pattern))]
+    paths = sorted(p for g in SECONDARY_GENRES for p in FIXTURES.glob(f"{prefix}{g}/*.txt"))
+    return [evaluate(p, entries) for p in paths]

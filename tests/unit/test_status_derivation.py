@@ -7,7 +7,7 @@ REC = {"rec_id": "OIG-18-77-R1", "report_id": "OIG-18-77"}
 
 def ev(value, by, as_of, rec_id="OIG-18-77-R1", report_id=None, kind="status", start=0):
     return {"rec_id": rec_id, "report_id": report_id, "kind": kind, "value": value, "asserted_by": by,
-            "as_of": as_of, "start": start}
+            "as_of": as_of, "start": start, "doc_id": "d" * 16}
 
 
 def test_latest_assertion_wins():
@@ -31,3 +31,19 @@ def test_report_level_events_apply_to_each_recommendation_of_the_report():
 def test_no_events_means_unknown_never_null():
     assert derive(REC, []) == {"response": "unknown", "status": "unknown", "resolution": "unknown",
                                "status_as_of": None}
+
+
+def test_dated_beats_undated_and_one_recommendation_beats_its_report_on_a_tie():
+    d = dt.date(2021, 5, 1)
+    assert derive(REC, [ev("closed", "oig", None), ev("open", "secondary", d)])["status"] == "open"
+    report_level = ev("closed", "agency", d, rec_id=None, report_id="OIG-18-77", start=0)
+    this_one = ev("open", "agency", d, start=99)
+    assert derive(REC, [this_one, report_level])["status"] == "open"
+    assert derive(REC, [report_level, this_one])["status"] == "open"
+
+
+def test_numbered_report_events_apply_only_to_that_number():
+    other = {"rec_id": "OIG-18-77-R2", "report_id": "OIG-18-77", "rec_number": 2}
+    numbered = {**ev("closed", "oig", dt.date(2020, 1, 1), rec_id=None, report_id="OIG-18-77"), "rec_number": 1}
+    assert derive({**REC, "rec_number": 1}, [numbered])["status"] == "closed"
+    assert derive(other, [numbered])["status"] == "unknown"

@@ -1,0 +1,95 @@
+"""Extractor for `oig_listing`: the OIG website's report list and report landing pages.
+
+Each row (or the whole landing page) states a report's number, title, issue date and a
+summary with the count of recommendations and, often, the component's response. Rows fill
+the `reports` table (and so the stated-count check); an unambiguous response ("ICE
+concurred with all five recommendations") becomes a report-level event asserted by OIG.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from flows.extract.dates import find_dates
+from flows.extract.model import Document, Extraction
+from flows.extract.numbers import NUMBER_RE, parse_number
+from flows.extract.report_ids import REPORT_ID_RE, normalise
+from flows.extract.text import Span, norm_ws, sentences, span
+
+ROW_START_RE = re.compile(r"^[ \t•]*(?:Report\s+(?:Number|No\.?|#)\s*:?\s*)?(?=OIG[\s\u2010-\u2014-]*\d\d)",
+                          re.MULTILINE | re.IGNORECASE)
+LABEL_RE = re.compile(r"^\s*(?P<label>Title|Report Title|Issue Date|Date Issued|Issued|Fiscal Year|Component|"
+                      r"Report Number|Report No\.?|Program|Type|Topic|Summary|Download)\s*:\s*(?P<value>.*)$",
+                      re.MULTILINE | re.IGNORECASE)
+COUNT_RE = re.compile(
+    rf"\b(?:made|makes|making|contains|includes|issued|offered)\s+(?P<num>{NUMBER_RE})\s+(?:\w+\s+)?"
+    r"recommendations?\b|\b(?P<one>a|one)\s+recommendation\b", re.IGNORECASE)
+ALL_RESPONSE_RE = re.compile(
+    r"\b(?P<who>ICE|DHS|CBP|the (?:component|department|agency))\s+(?P<verb>did not concur|non-?concurred|"
+    r"partially concurred|concurred)\s+with\s+(?:all|each|both|the|our|its)\b(?:\s+\w+){0,2}?\s+"
+    r"recommendations?\b", re.IGNORECASE)
+VERB_VALUE = {"did not concur": "nonconcur", "nonconcurred": "nonconcur", "non-concurred": "nonconcur",
+              "partially concurred": "partially_concur", "concurred": "concur"}
+
+
+def _rows(text: str) -> list[Span]:
+    starts = [m.start() for m in ROW_START_RE.finditer(text)
+              if REPORT_ID_RE.match(text, m.end())]
+    if not starts:
+        return []
+    if len(starts) == 1:
+        return [span(text, 0, len(text))]  # a landing page: the whole page is the row
+    bounds = [*starts, len(text)]
+    return [span(text, a, b) for a, b in itertools.pairwise(bounds)]
+
+
+def _title(block: Span, report_id: str, doc_title: str | None, single: bool) -> str | None:
+    for m in LABEL_RE.finditer(block.text):
+        if m["label"].lower() in ("title", "report title") and m["value"].strip():
+            return norm_ws(m["value"])
+    if single and doc_title:
+        return doc_title
+    for line in block.text.splitlines():
+        s = line.strip()
+        after_id = REPORT_ID_RE.sub("", s).strip(" |–-:")
+        candidate = after_id if REPORT_ID_RE.search(s) else s
+        if (len(candidate.split()) >= 3 and not LABEL_RE.match(candidate) and not candidate.endswith(".")
+                and not find_dates(candidate)):
+            return candidate
+    return None
+
+
+def extract(doc: Document) -> Extraction:
+    out = Extraction()
+    text = doc.text
+    blocks = _rows(text)
+    from flows.ingest.describe import find_title
+
+    doc_title = find_title(text)
+    for block in blocks:
+        m = REPORT_ID_RE.search(text, block.start, block.end)
+        report_id = normalise(m.group(0)) if m else None
+        if report_id is None:
+            continue
+        dates = [d for d in find_dates(text, block.start, block.end) if d.precision == "day"]
+        issued_on = dates[0].value if dates else None
+        count = COUNT_RE.search(text, block.start, block.end)
+        stated = None
+        if count:
+            n = 1.0 if count["one"] else parse_number(count["num"])
+            stated = int(n) if n else None
+        out.reports.append({"report_id": report_id, "title": _title(block, report_id, doc_title, len(blocks) == 1),
+                            "issued_on": issued_on, "n_recommendations_stated": stated, "doc_id": None,
+                            "url": None})  # a listing is not the report's own text
+        for sent in sentences(text, block):
+            r = ALL_RESPONSE_RE.search(sent.text)
+            if not r:
+                continue
+            value = VERB_VALUE[r["verb"].lower()]
+            out.status_events.append({
+                "event_id": None,
+                "rec_id": None, "report_id": report_id, "rec_number": None, "kind": "response", "value": value,
+                "asserted_by": "oig", "as_of": issued_on or doc.published_on, "doc_id": doc.doc_id,
+                **sent.provenance()})
+    return out

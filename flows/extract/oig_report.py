@@ -1,0 +1,271 @@
+"""Extractor for `oig_report`: the text of an OIG report, as published (usually from a PDF).
+
+Rules for the layouts OIG has used since 2009, not for one report:
+- the report id is the first id on the cover; the issue date the first full date of the
+  cover or memorandum; the title the memorandum's SUBJECT, else the cover's title lines;
+- the stated count comes from "We made five recommendations" / "This report contains 4
+  recommendations";
+- a recommendation is a numbered heading at a line start ("Recommendation 1:",
+  "Recommendation #1:", "Recommendation 1.") and runs to the next heading, section heading
+  or paragraph break; its first statement is the definition, later ones are discussion;
+- its addressee comes from "We recommend that the <official>" in its text or the lead line
+  before it, else from the memorandum's addressee;
+- the response and OIG's analysis come from the text that discusses that number after its
+  definition: the response is the first concur/partially concur/nonconcur wording, the
+  status the last resolved/open wording (preferring what follows "OIG Analysis", since a
+  response may *ask* for closure), and the estimated completion date follows "ECD" or
+  "expects to complete … by";
+- in a follow-up report, statements about another report's recommendations ("We have closed
+  all recommendations from OIG-10-124", a status table for OIG-10-63) become events on that
+  report, by number where the row gives one.
+All events are asserted by OIG at the report's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.extract.dates import find_dates
+from flows.extract.model import Document, Extraction, rec_id_for
+from flows.extract.numbers import NUMBER_RE, parse_number
+from flows.extract.report_ids import find_report_ids
+from flows.extract.status_phrases import find_status
+from flows.extract.text import Span, norm_ws, sentences, span
+from flows.extract.themes import themes_for
+
+REC_HEAD_RE = re.compile(r"^[ \t•]*Recommendation\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*[:.)]\s*", re.MULTILINE)
+REC_MENTION_RE = re.compile(r"\bRecommendations?\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\b(?!\s*[-–]\s*\d)")
+SECTION_RE = re.compile(
+    r"^[ \t]*(?:Management Comments|Agency Comments|Management Response|OIG Analysis|Evaluation of|"
+    r"(?:ICE|DHS|CBP)\s+(?:Response|Comments)\b|Conclusion|Appendix|Objective, Scope|Recommendations?\s*$|"
+    r"Finding\b|Results of|Background|Major Contributors|Report Distribution|Status of Recommendations)",
+    re.MULTILINE | re.IGNORECASE)
+STATED_RE = re.compile(
+    rf"\b(?:we\s+(?:are\s+)?(?:made|make|making|issued|offer(?:ed)?)|(?:this|the)\s+report\s+(?:contains|makes|made|"
+    rf"includes))\s+(?P<num>{NUMBER_RE})\s+(?:\w+\s+)?recommendations?\b", re.IGNORECASE)
+LEAD_RE = re.compile(r"\bWe\s+recommend(?:\s+that)?\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'.&()-]*|U\.S\.)"
+                     r"(?:\s+(?:[A-Z][\w’'.&()-]*|of|for|and|the|to|on|in|U\.S\.))*)")
+MEMO_RE = re.compile(r"MEMORANDUM\s+FOR\s*:?\s*(?P<who>[\s\S]{3,400}?)\n\s*FROM\s*:", re.IGNORECASE)
+SUBJECT_RE = re.compile(r"^\s*SUBJECT\s*:\s*(?P<title>[\s\S]{3,300}?)(?:\n\s*\n|\n\s*(?:Attached|For your|Enclosed))",
+                        re.MULTILINE | re.IGNORECASE)
+ECD_RE = re.compile(
+    r"(?:Estimated\s+Completion\s+Date|\bECD\b|target\s+completion\s+date|(?:expects?|plans?|anticipates?|intends?)"
+    r"\s+to\s+complete[^.]{0,80}?\bby|anticipated\s+completion\s+date)\s*(?:\(ECD\))?\s*(?:is|of|:)?\s*",
+    re.IGNORECASE)
+ANALYSIS_RE = re.compile(r"\bOIG\s+Analysis\b|\bWe consider\b|\bOIG considers\b", re.IGNORECASE)
+STATUS_ROW_RE = re.compile(
+    r"^[ \t]*(?:Recommendation\s*(?:#\s*|No\.\s*)?)?(?P<n>\d{1,2})\b[^\n]*?\b(?P<status>(?:Resolved|Unresolved)\s*"
+    r"[–-]\s*(?:Open|Closed)|Closed|Open)\b[ \t.]*$", re.MULTILINE | re.IGNORECASE)
+AGENCIES = ("ICE", "CBP", "USCIS", "TSA", "FEMA", "DHS")
+ADDRESSEE_AGENCY = {"Immigration and Customs Enforcement": "ICE", "Customs and Border Protection": "CBP"}
+
+
+@dataclass
+class _Rec:
+    number: int
+    head: re.Match[str]
+    body: Span
+
+
+def _report_id(text: str) -> str | None:
+    found = find_report_ids(text, 0, min(len(text), 3000)) or find_report_ids(text)
+    return found[0][2] if found else None
+
+
+def _issued_on(text: str):
+    dates = [d for d in find_dates(text, 0, min(len(text), 5000)) if d.precision == "day"]
+    return dates[0].value if dates else None
+
+
+def _title(text: str) -> str | None:
+    m = SUBJECT_RE.search(text, 0, min(len(text), 6000))
+    if m:
+        return norm_ws(m["title"])
+    for line in text[:2000].splitlines():
+        s = line.strip()
+        if len(s.split()) >= 4 and not re.search(r"inspector general|homeland security|OIG-\d|www\.", s, re.I) \
+                and not find_dates(s):
+            return s
+    return None
+
+
+def _stated_count(text: str) -> int | None:
+    m = STATED_RE.search(text)
+    n = parse_number(m["num"]) if m else None
+    return int(n) if n else None
+
+
+def _memo_addressee(text: str) -> str | None:
+    m = MEMO_RE.search(text, 0, min(len(text), 8000))
+    if not m:
+        return None
+    lines = [ln.strip() for ln in m["who"].splitlines() if ln.strip()]
+    # the official's title is the line(s) after the name: keep the first title line
+    return norm_ws(lines[1] if len(lines) > 1 else lines[0]) if lines else None
+
+
+def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, int]]) -> list[_Rec]:
+    """First heading per number (outside other reports' status sections), with its body."""
+    heads = [m for m in REC_HEAD_RE.finditer(text)
+             if not any(a <= m.start() < b for a, b in other_sections)]
+    seen: dict[int, re.Match[str]] = {}
+    for m in heads:
+        n = int(m["n"])
+        if n not in seen and (stated is None or n <= stated):
+            seen[n] = m
+    recs = []
+    for n, m in sorted(seen.items(), key=lambda kv: kv[1].start()):
+        end = len(text)
+        nxt = REC_HEAD_RE.search(text, m.end())
+        if nxt:
+            end = nxt.start()
+        sec = SECTION_RE.search(text, m.end(), end)
+        if sec:
+            end = sec.start()
+        para = re.search(r"\n[ \t]*\n(?=[ \t]*[A-Z(•])", text[m.end():end])
+        if para:
+            end = m.end() + para.start()
+        body = span(text, m.end(), end)
+        if body.text:
+            recs.append(_Rec(n, m, body))
+    return recs
+
+
+def _other_report_sections(text: str, own: str | None) -> list[tuple[int, int]]:
+    """Stretches that speak of another report's recommendations (a follow-up's status table):
+    from a heading or line naming another report id to the next blank-line-separated heading."""
+    out = []
+    for m in re.finditer(r"^[^\n]*Status of (?:Open )?Recommendations?[^\n]*$", text, re.MULTILINE | re.I):
+        ids = [rid for _, _, rid in find_report_ids(m.group(0))]
+        if ids and ids[0] != own:
+            nxt = SECTION_RE.search(text, m.end() + 1)
+            out.append((m.start(), nxt.start() if nxt and nxt.start() > m.end() else len(text)))
+    return out
+
+
+def _sentence_at(text: str, pos: int, within: Span) -> Span:
+    for s in sentences(text, within):
+        if s.start <= pos < s.end:
+            return s
+    return within
+
+
+def _discussion(text: str, rec: _Rec, defs: list[_Rec], limit: int) -> Span | None:
+    """Where the report discusses this recommendation after defining it: from the next
+    mention of its number to the next mention of another number or a section heading."""
+    def_spans = [(d.head.start(), d.body.end) for d in defs]
+    for m in REC_MENTION_RE.finditer(text, rec.body.end, limit):
+        if int(m["n"]) != rec.number or any(a <= m.start() < b for a, b in def_spans):
+            continue
+        end = limit
+        for other in REC_MENTION_RE.finditer(text, m.end(), limit):
+            if int(other["n"]) != rec.number:
+                end = other.start()
+                break
+        head = REC_HEAD_RE.search(text, m.end(), end)
+        if head and int(head["n"]) != rec.number:
+            end = head.start()
+        sec = re.search(r"^[ \t]*(?:Appendix|Objective, Scope|Major Contributors|Report Distribution)", text[m.end():end],
+                        re.MULTILINE | re.IGNORECASE)
+        if sec:
+            end = m.end() + sec.start()
+        return span(text, m.start(), end)
+    return None
+
+
+def _ecd(text: str, block: Span):
+    for m in ECD_RE.finditer(text, block.start, block.end):
+        found = find_dates(text, m.end(), min(block.end, m.end() + 40))
+        if found and found[0].start - m.end() <= 3 and found[0].precision == "day":
+            return found[0].value
+    return None
+
+
+def _agency(addressee: str | None, default: str) -> str:
+    if addressee:
+        for name, code in ADDRESSEE_AGENCY.items():
+            if name.lower() in addressee.lower():
+                return code
+        for code in AGENCIES:
+            if re.search(rf"\b{code}\b", addressee):
+                return code
+    return default
+
+
+def _event(doc: Document, sent: Span, kind: str, value: str, rec_id: str | None, report_id: str | None,
+           rec_number: int | None, as_of) -> dict:
+    return {"event_id": None,
+            "rec_id": rec_id, "report_id": report_id, "rec_number": rec_number, "kind": kind, "value": value,
+            "asserted_by": "oig", "as_of": as_of, "doc_id": doc.doc_id, **sent.provenance()}
+
+
+def extract(doc: Document) -> Extraction:
+    out = Extraction()
+    text = doc.text
+    report_id = _report_id(text)
+    issued_on = _issued_on(text) or doc.published_on
+    stated = _stated_count(text)
+    if report_id is None:
+        out.warnings.append(f"{doc.doc_id}: an OIG report without a report id; recommendations not recorded")
+        return out
+    out.reports.append({"report_id": report_id, "title": _title(text), "issued_on": issued_on,
+                        "n_recommendations_stated": stated, "doc_id": doc.doc_id, "url": None})
+    memo_to = _memo_addressee(text)
+    default_agency = _agency(memo_to, "ICE")
+    others = _other_report_sections(text, report_id)
+    defs = _definitions(text, stated, others)
+    limit = min([a for a, _ in others] + [len(text)])
+    for rec in defs:
+        lead = None
+        for m in LEAD_RE.finditer(text, max(0, rec.head.start() - 600), rec.body.end):
+            lead = m  # the nearest "We recommend that the <official>" before or in the text
+        addressee = norm_ws(lead["who"]).rstrip(":,") if lead else memo_to
+        rid = rec_id_for(doc.doc_id, rec.body.start, report_id, rec.number)
+        out.recommendations.append({
+            "rec_id": rid, "report_id": report_id, "report_link": "stated", "rec_number": rec.number,
+            "text": norm_ws(rec.body.text), "addressee": addressee, "agency": _agency(addressee, default_agency),
+            "themes": themes_for(rec.body.text), "evidence": "primary", "citations": [],
+            "estimated_completion_on": None, "doc_id": doc.doc_id, **rec.body.provenance(),
+        })
+        block = _discussion(text, rec, defs, limit)
+        if block is None:
+            continue
+        out.recommendations[-1]["estimated_completion_on"] = _ecd(text, block)
+        hits = find_status(text, block.start, block.end)
+        responses = [h for h in hits if h.kind == "response"]
+        analysis = ANALYSIS_RE.search(text, block.start, block.end)
+        statuses = [h for h in hits if h.kind == "status" and (analysis is None or h.start >= analysis.start())]
+        chosen = responses[:1]
+        for axis in ({"open", "closed"}, {"resolved", "unresolved"}):
+            last = [h for h in statuses if h.value in axis][-1:]
+            chosen += last
+        for h in chosen:
+            out.status_events.append(_event(doc, _sentence_at(text, h.start, block), h.kind, h.value, rid,
+                                            report_id, rec.number, issued_on))
+    _follow_up_events(doc, text, report_id, others, issued_on, out)
+    return out
+
+
+def _follow_up_events(doc: Document, text: str, own: str, others: list[tuple[int, int]], as_of,
+                      out: Extraction) -> None:
+    """Statuses this report gives to other reports' recommendations."""
+    for a, b in others:
+        header = text[a:text.find("\n", a)]
+        other = next(rid for _, _, rid in find_report_ids(header))
+        for row in STATUS_ROW_RE.finditer(text, a, b):
+            words = row["status"].lower()
+            values = [v for v in ("resolved", "unresolved") if re.match(v, words)]
+            values += ["closed" if "closed" in words else "open"]
+            sp = span(text, row.start(), row.end())
+            for v in values:
+                out.status_events.append(_event(doc, sp, "status", v, None, other, int(row["n"]), as_of))
+    for sent in sentences(text):
+        ids = [rid for _, _, rid in find_report_ids(sent.text) if rid != own]
+        if not ids or not re.search(r"\ball\b[^.]{0,40}recommendations", sent.text, re.I):
+            continue
+        if STATUS_ROW_RE.match(sent.text):
+            continue  # a status-table row, read above
+        for h in {(h.kind, h.value) for h in find_status(text, sent.start, sent.end) if h.kind == "status"}:
+            for rid in ids:
+                out.status_events.append(_event(doc, sent, h[0], h[1], None, rid, None, as_of))

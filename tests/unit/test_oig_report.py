@@ -1,0 +1,75 @@
+import datetime as dt
+
+from flows.extract import extract_document
+from flows.extract.model import Document
+
+REPORT = """OFFICE OF INSPECTOR GENERAL
+Department of Homeland Security
+
+ICE Needs Better Records of Partner Training
+
+OIG-21-99
+March 3, 2021
+\fOIG-21-99
+MEMORANDUM FOR: Jane Roe
+Acting Director
+U.S. Immigration and Customs Enforcement
+FROM: John Doe
+Inspector General
+SUBJECT: ICE Needs Better Records of Partner Training
+
+Attached is our final report. We made three recommendations to ICE.
+www.oig.dhs.gov 1
+\fOIG-21-99
+Recommendations
+We recommend that the Executive Associate Director of Enforcement and Removal Operations:
+Recommendation 1: Establish a system to track completion of refresher train-
+ing by every designated officer.
+
+Recommendation #2: Revise the 287(g) guidance to require quarterly reviews of
+www.oig.dhs.gov 2
+\fOIG-21-99
+training records by field program managers.
+
+Recommendation 3. We recommend that the ICE Director assess staffing needs for program management.
+
+Management Comments and OIG Analysis
+ICE Response to Recommendation 1: Concur. ICE will deploy a tracking tool. Estimated Completion Date (ECD): June 30, 2021. ICE requests that OIG consider this recommendation resolved and closed.
+OIG Analysis: We consider this recommendation resolved and open until ICE provides documentation.
+ICE Response to Recommendation 2: Non-concur. ICE believes current guidance is sufficient.
+OIG Analysis: This recommendation is unresolved and open.
+ICE Response to Recommendation 3: Partially concur. ECD: December 31, 2021.
+OIG Analysis: The recommendation is resolved and open.
+www.oig.dhs.gov 3
+\fOIG-21-99
+Status of Recommendations from OIG-18-77
+Recommendation 1 Develop a staffing model Closed
+Recommendation 4 Improve IT systems Resolved – Open
+We have closed all recommendations from OIG-10-124.
+www.oig.dhs.gov 4
+"""
+
+
+def test_report_recommendations_responses_and_statuses(entries):
+    ex = extract_document(Document("c" * 16, REPORT, "oig_report", None, entries))
+    assert [(r["report_id"], r["issued_on"], r["n_recommendations_stated"]) for r in ex.reports] == [
+        ("OIG-21-99", dt.date(2021, 3, 3), 3)]
+    assert ex.reports[0]["title"] == "ICE Needs Better Records of Partner Training"
+    recs = {r["rec_number"]: r for r in ex.recommendations}
+    assert sorted(recs) == [1, 2, 3]
+    assert recs[1]["text"] == "Establish a system to track completion of refresher training by every designated officer."
+    assert recs[2]["text"].endswith("quarterly reviews of training records by field program managers.")
+    assert recs[1]["addressee"] == "Executive Associate Director of Enforcement and Removal Operations"
+    assert recs[3]["addressee"].startswith("ICE Director")
+    assert recs[1]["rec_id"] == "OIG-21-99-R1" and recs[1]["evidence"] == "primary"
+    assert recs[1]["estimated_completion_on"] == dt.date(2021, 6, 30)
+    ev = {(e["rec_number"], e["report_id"], e["kind"], e["value"]) for e in ex.status_events}
+    assert {(1, "OIG-21-99", "response", "concur"), (1, "OIG-21-99", "status", "resolved"),
+            (1, "OIG-21-99", "status", "open"), (2, "OIG-21-99", "response", "nonconcur"),
+            (2, "OIG-21-99", "status", "unresolved"), (3, "OIG-21-99", "response", "partially_concur")} <= ev
+    assert (1, "OIG-21-99", "status", "closed") not in ev  # ICE's request is not OIG's determination
+    assert {(1, "OIG-18-77", "status", "closed"), (4, "OIG-18-77", "status", "resolved"),
+            (4, "OIG-18-77", "status", "open"), (None, "OIG-10-124", "status", "closed")} <= ev
+    for row in ex.recommendations + ex.status_events:
+        assert REPORT[row["start"]:row["end"]] == row["quote"]
+    assert all(e["asserted_by"] == "oig" for e in ex.status_events)
