@@ -17,20 +17,26 @@ from flows.extract.numbers import NUMBER_RE, parse_number
 from flows.extract.report_ids import REPORT_ID_RE, normalise
 from flows.extract.text import Span, norm_ws, sentences, span
 
-ROW_START_RE = re.compile(r"^[ \t•]*(?:Report\s+(?:Number|No\.?|#)\s*:?\s*)?(?=OIG[\s\u2010-\u2014-]*\d\d)",
-                          re.MULTILINE | re.IGNORECASE)
+ROW_START_RE = re.compile(r"^[ \t•]*(?:Report\s+(?:Number|No\.?|#)\s*:?\s*)?(?=OIG[\s\u2010-\u2014-]*\d\d"
+                          r"[\s\u2010-\u2014-]+\d{2,3}(?:-[A-Z]{1,4})?(?:[ \t|:]|$))", re.MULTILINE | re.IGNORECASE)
 LABEL_RE = re.compile(r"^\s*(?P<label>Title|Report Title|Issue Date|Date Issued|Issued|Fiscal Year|Component|"
                       r"Report Number|Report No\.?|Program|Type|Topic|Summary|Download)\s*:\s*(?P<value>.*)$",
                       re.MULTILINE | re.IGNORECASE)
 COUNT_RE = re.compile(
-    rf"\b(?:made|makes|making|contains|includes|issued|offered)\s+(?P<num>{NUMBER_RE})\s+(?:\w+\s+)?"
-    r"recommendations?\b|\b(?P<one>a|one)\s+recommendation\b", re.IGNORECASE)
+    rf"\b(?:made|makes|making|contains|includes|issued|offered)\s+(?:(?P<none>no)|(?P<num>{NUMBER_RE}))\s+"
+    r"(?:\w+\s+)?recommendations?\b|\b(?P<one>a|one)\s+recommendation\b", re.IGNORECASE)
+_VERB = r"(?P<verb>did not concur|non-?concurred|partially concurred|concurred|agreed|disagreed|did not agree)"
 ALL_RESPONSE_RE = re.compile(
-    r"\b(?P<who>ICE|DHS|CBP|the (?:component|department|agency))\s+(?P<verb>did not concur|non-?concurred|"
-    r"partially concurred|concurred)\s+with\s+(?:all|each|both|the|our|its)\b(?:\s+\w+){0,2}?\s+"
-    r"recommendations?\b", re.IGNORECASE)
+    rf"\b(?P<who>ICE|DHS|CBP|the (?:component|department|agency))\s+{_VERB}\s+with\s+"
+    rf"(?:(?:all|each|both|either|any|the|its|our)\s+(?:{NUMBER_RE}\s+)?(?:of\s+(?:the|our|its)\s+)?"
+    rf"(?:{NUMBER_RE}\s+)?(?:\w+\s+)?recommendations?|(?:all|each|both|either|it|them)(?:\s+{NUMBER_RE})?)\b"
+    rf"|\bwith which\s+(?:ICE|DHS|CBP)\s+{_VERB.replace('verb', 'verb2')}",
+    re.IGNORECASE)
+MIXED_RE = re.compile(r"\b(?:concurred|agreed)\b[^.;]*\b(?:did not concur|non-?concurred|did not agree|disagreed)\b"
+                      r"|\b(?:did not concur|non-?concurred)\b[^.;]*\b(?:concurred|agreed)\b", re.IGNORECASE)
 VERB_VALUE = {"did not concur": "nonconcur", "nonconcurred": "nonconcur", "non-concurred": "nonconcur",
-              "partially concurred": "partially_concur", "concurred": "concur"}
+              "disagreed": "nonconcur", "did not agree": "nonconcur", "partially concurred": "partially_concur",
+              "concurred": "concur", "agreed": "concur"}
 
 
 def _rows(text: str) -> list[Span]:
@@ -77,16 +83,18 @@ def extract(doc: Document) -> Extraction:
         count = COUNT_RE.search(text, block.start, block.end)
         stated = None
         if count:
-            n = 1.0 if count["one"] else parse_number(count["num"])
-            stated = int(n) if n else None
+            n = 1.0 if count["one"] else 0.0 if count["none"] else parse_number(count["num"])
+            stated = int(n) if n is not None else None
+        if any(r["report_id"] == report_id for r in out.reports):
+            continue  # the same report listed twice: the first row speaks for it
         out.reports.append({"report_id": report_id, "title": _title(block, report_id, doc_title, len(blocks) == 1),
                             "issued_on": issued_on, "n_recommendations_stated": stated, "doc_id": None,
                             "url": None})  # a listing is not the report's own text
         for sent in sentences(text, block):
             r = ALL_RESPONSE_RE.search(sent.text)
-            if not r:
-                continue
-            value = VERB_VALUE[r["verb"].lower()]
+            if not r or MIXED_RE.search(sent.text):
+                continue  # a mixed answer says nothing about each recommendation
+            value = VERB_VALUE[(r["verb"] or r["verb2"]).lower()]
             out.status_events.append({
                 "event_id": None,
                 "rec_id": None, "report_id": report_id, "rec_number": None, "kind": "response", "value": value,

@@ -10,7 +10,7 @@ from flows.extract.dates import find_dates
 BOILERPLATE_RE = re.compile(
     r"^(?:skip to (?:main )?content|an official website of|here[’']s how you know|official websites use|secure \.gov"
     r"|menu|search|home\b|share this|return to top|related links|news release$|fact sheet$|disclaimer|by\s|u\.s\. "
-    r"immigration and customs enforcement$|department of homeland security$|office of inspector general$)",
+    r"immigration and customs enforcement$|(?:u\.s\. )?department of homeland security$|office of (?:the )?inspector general$)",
     re.IGNORECASE)
 DATE_LABEL_RE = re.compile(
     r"\b(?:checked on|last updated|updated|published|posted on|posted|last reviewed/updated|last reviewed"
@@ -30,7 +30,7 @@ def _is_title(line: str) -> bool:
     if len(words) < 4 or len(s) > 250 or BOILERPLATE_RE.match(s):
         return False
     if (re.search(r"\S\s{3,}\S|\s{2,}[|·]\s{2,}", s) or s.count("|") >= 2 or s.count("›") >= 1
-            or s.count("·") >= 2):
+            or s.count("·") >= 2 or s.count(" / ") >= 2):
         return False  # navigation bars and breadcrumbs
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
