@@ -31,7 +31,7 @@ from flows.extract.model import Document, Extraction, rec_id_for
 from flows.extract.numbers import NUMBER_RE, parse_number
 from flows.extract.report_ids import find_report_ids
 from flows.extract.status_phrases import find_status
-from flows.extract.text import Span, norm_ws, sentences, span
+from flows.extract.text import Span, norm_ws, paragraphs, sentences, span
 from flows.extract.themes import themes_for
 
 REC_HEAD_RE = re.compile(r"^[ \t•]*Recommendation\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*[:.)]\s*", re.MULTILINE)
@@ -42,8 +42,8 @@ SECTION_RE = re.compile(
     r"Finding\b|Results of|Background|Major Contributors|Report Distribution|Status of Recommendations)",
     re.MULTILINE | re.IGNORECASE)
 STATED_RE = re.compile(
-    rf"\b(?:we\s+(?:are\s+)?(?:made|make|making|issued|offer(?:ed)?)|(?:this|the)\s+report\s+(?:contains|makes|made|"
-    rf"includes))\s+(?P<num>{NUMBER_RE})\s+(?:\w+\s+)?recommendations?\b", re.IGNORECASE)
+    rf"\b(?:we\s+(?:are\s+)?(?:made|make|making|issued|offer(?:ed)?)|(?:this|the|our)\s+(?:report|alert|memorandum|review)\s+"
+    rf"(?:contains|makes|made|includes))\s+(?P<num>{NUMBER_RE})\s+(?:\w+\s+)?recommendations?\b", re.IGNORECASE)
 LEAD_RE = re.compile(r"\bWe\s+recommend(?:\s+that)?\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'.&()-]*|U\.S\.)"
                      r"(?:\s+(?:[A-Z][\w’'.&()-]*|of|for|and|the|to|on|in|U\.S\.))*)")
 MEMO_RE = re.compile(r"MEMORANDUM\s+FOR\s*:?\s*(?P<who>[\s\S]{3,400}?)\n\s*FROM\s*:", re.IGNORECASE)
@@ -53,7 +53,11 @@ ECD_RE = re.compile(
     r"(?:Estimated\s+Completion\s+Date|\bECD\b|target\s+completion\s+date|(?:expects?|plans?|anticipates?|intends?)"
     r"\s+to\s+complete[^.]{0,80}?\bby|anticipated\s+completion\s+date)\s*(?:\(ECD\))?\s*(?:is|of|:)?\s*",
     re.IGNORECASE)
-ANALYSIS_RE = re.compile(r"\bOIG\s+Analysis\b|\bWe consider\b|\bOIG considers\b", re.IGNORECASE)
+ANALYSIS_RE = re.compile(r"\bOIG\s+Analysis\s*[:.]|^[ \t]*OIG\s+Analysis[ \t]*$|\bWe consider\b|\bOIG considers\b",
+                         re.IGNORECASE | re.MULTILINE)
+UNNUMBERED_HEAD_RE = re.compile(r"^[ \t]*Recommendations?[ \t]*\n", re.MULTILINE)
+WE_RECOMMEND_RE = re.compile(r"^[ \t]*We recommend\b", re.MULTILINE)
+COMMENTS_RE = re.compile(r"^[ \t]*(?:Management|Agency|ICE|DHS)\s+(?:Comments|Response)\b[^\n]*$", re.MULTILINE | re.I)
 STATUS_ROW_RE = re.compile(
     r"^[ \t]*(?:Recommendation\s*(?:#\s*|No\.\s*)?)?(?P<n>\d{1,2})\b[^\n]*?\b(?P<status>(?:Resolved|Unresolved)\s*"
     r"[–-]\s*(?:Open|Closed)|Closed|Open)\b[ \t.]*$", re.MULTILINE | re.IGNORECASE)
@@ -105,15 +109,17 @@ def _memo_addressee(text: str) -> str | None:
     return norm_ws(lines[1] if len(lines) > 1 else lines[0]) if lines else None
 
 
-def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, int]]) -> list[_Rec]:
+def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, int, str]]) -> list[_Rec]:
     """First heading per number (outside other reports' status sections), with its body."""
     heads = [m for m in REC_HEAD_RE.finditer(text)
-             if not any(a <= m.start() < b for a, b in other_sections)]
+             if not any(a <= m.start() < b for a, b, _ in other_sections)]
     seen: dict[int, re.Match[str]] = {}
     for m in heads:
         n = int(m["n"])
         if n not in seen and (stated is None or n <= stated):
             seen[n] = m
+    if not seen:
+        return _unnumbered(text, stated)
     recs = []
     for n, m in sorted(seen.items(), key=lambda kv: kv[1].start()):
         end = len(text)
@@ -132,15 +138,32 @@ def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, 
     return recs
 
 
-def _other_report_sections(text: str, own: str | None) -> list[tuple[int, int]]:
+def _unnumbered(text: str, stated: int | None) -> list[_Rec]:
+    """Reports without numbered headings (a management alert): each "We recommend…" paragraph
+    under a "Recommendation(s)" heading is a recommendation, numbered in order."""
+    head = UNNUMBERED_HEAD_RE.search(text)
+    if not head:
+        return []
+    stop = SECTION_RE.search(text, head.end())
+    end_all = stop.start() if stop else len(text)
+    recs = []
+    for i, m in enumerate(WE_RECOMMEND_RE.finditer(text, head.end(), end_all), start=1):
+        para = re.search(r"\n[ \t]*\n(?=[ \t]*[A-Z(•])", text[m.start():end_all])
+        body = span(text, m.start(), m.start() + para.start() if para else end_all)
+        recs.append(_Rec(i, m, body))
+    return recs if recs and (stated is None or len(recs) == stated) else []
+
+
+def _other_report_sections(text: str, own: str | None) -> list[tuple[int, int, str]]:
     """Stretches that speak of another report's recommendations (a follow-up's status table):
     from a heading or line naming another report id to the next blank-line-separated heading."""
     out = []
-    for m in re.finditer(r"^[^\n]*Status of (?:Open )?Recommendations?[^\n]*$", text, re.MULTILINE | re.I):
+    for m in re.finditer(r"^[ \t]*(?:Appendix\s+\w+[:.–-]?\s*)?Status of (?:Open |Prior |Previous )?"
+                         r"Recommendations?\b[^\n]{0,80}$", text, re.MULTILINE | re.I):
         ids = [rid for _, _, rid in find_report_ids(m.group(0))]
         if ids and ids[0] != own:
             nxt = SECTION_RE.search(text, m.end() + 1)
-            out.append((m.start(), nxt.start() if nxt and nxt.start() > m.end() else len(text)))
+            out.append((m.start(), nxt.start() if nxt and nxt.start() > m.end() else len(text), ids[0]))
     return out
 
 
@@ -153,7 +176,14 @@ def _sentence_at(text: str, pos: int, within: Span) -> Span:
 
 def _discussion(text: str, rec: _Rec, defs: list[_Rec], limit: int) -> Span | None:
     """Where the report discusses this recommendation after defining it: from the next
-    mention of its number to the next mention of another number or a section heading."""
+    mention of its number to the next mention of another number or a section heading
+    (for a lone unnumbered recommendation, the whole comments section)."""
+    if len(defs) == 1 and not REC_HEAD_RE.search(text):
+        comments = COMMENTS_RE.search(text, rec.body.end, limit)
+        if comments:
+            tail = re.search(r"^[ \t]*(?:Appendix|Objective, Scope|Major Contributors|Report Distribution)",
+                             text[comments.end():limit], re.MULTILINE | re.IGNORECASE)
+            return span(text, comments.start(), comments.end() + tail.start() if tail else limit)
     def_spans = [(d.head.start(), d.body.end) for d in defs]
     for m in REC_MENTION_RE.finditer(text, rec.body.end, limit):
         if int(m["n"]) != rec.number or any(a <= m.start() < b for a, b in def_spans):
@@ -170,15 +200,27 @@ def _discussion(text: str, rec: _Rec, defs: list[_Rec], limit: int) -> Span | No
                         re.MULTILINE | re.IGNORECASE)
         if sec:
             end = m.end() + sec.start()
-        return span(text, m.start(), end)
+        floor = max(rec.body.end, text.rfind("\n\n", 0, m.start()) + 2, text.rfind(". ", 0, m.start()) + 2)
+        return span(text, min(m.start(), floor), end)
     return None
 
 
-def _ecd(text: str, block: Span):
+PROMISE_RE = re.compile(r"\b(?:plans?|expects?|anticipates?|estimates?|intends?|will|target(?:s|ed)?|scheduled)\b"
+                        r"[^.]{0,160}?\b(?:by|no later than|before|on)\s+$", re.IGNORECASE)
+
+
+def _ecd(text: str, block: Span, analysis_at: int | None):
+    """The estimated completion date: after an "ECD" label, else a date the response
+    promises completion "by" (in the response, not in OIG's analysis)."""
     for m in ECD_RE.finditer(text, block.start, block.end):
         found = find_dates(text, m.end(), min(block.end, m.end() + 40))
         if found and found[0].start - m.end() <= 3 and found[0].precision == "day":
             return found[0].value
+    end = analysis_at if analysis_at is not None else block.end
+    for d in find_dates(text, block.start, end):
+        sent_start = max(text.rfind(". ", block.start, d.start), block.start)
+        if d.precision == "day" and PROMISE_RE.search(text[sent_start:d.start]):
+            return d.value
     return None
 
 
@@ -215,7 +257,7 @@ def extract(doc: Document) -> Extraction:
     default_agency = _agency(memo_to, "ICE")
     others = _other_report_sections(text, report_id)
     defs = _definitions(text, stated, others)
-    limit = min([a for a, _ in others] + [len(text)])
+    limit = min([a for a, _, _ in others] + [len(text)])
     for rec in defs:
         lead = None
         for m in LEAD_RE.finditer(text, max(0, rec.head.start() - 600), rec.body.end):
@@ -231,10 +273,10 @@ def extract(doc: Document) -> Extraction:
         block = _discussion(text, rec, defs, limit)
         if block is None:
             continue
-        out.recommendations[-1]["estimated_completion_on"] = _ecd(text, block)
+        analysis = ANALYSIS_RE.search(text, block.start, block.end)
+        out.recommendations[-1]["estimated_completion_on"] = _ecd(text, block, analysis.start() if analysis else None)
         hits = find_status(text, block.start, block.end)
         responses = [h for h in hits if h.kind == "response"]
-        analysis = ANALYSIS_RE.search(text, block.start, block.end)
         statuses = [h for h in hits if h.kind == "status" and (analysis is None or h.start >= analysis.start())]
         chosen = responses[:1]
         for axis in ({"open", "closed"}, {"resolved", "unresolved"}):
@@ -247,12 +289,10 @@ def extract(doc: Document) -> Extraction:
     return out
 
 
-def _follow_up_events(doc: Document, text: str, own: str, others: list[tuple[int, int]], as_of,
+def _follow_up_events(doc: Document, text: str, own: str, others: list[tuple[int, int, str]], as_of,
                       out: Extraction) -> None:
     """Statuses this report gives to other reports' recommendations."""
-    for a, b in others:
-        header = text[a:text.find("\n", a)]
-        other = next(rid for _, _, rid in find_report_ids(header))
+    for a, b, other in others:
         for row in STATUS_ROW_RE.finditer(text, a, b):
             words = row["status"].lower()
             values = [v for v in ("resolved", "unresolved") if re.match(v, words)]
@@ -260,12 +300,60 @@ def _follow_up_events(doc: Document, text: str, own: str, others: list[tuple[int
             sp = span(text, row.start(), row.end())
             for v in values:
                 out.status_events.append(_event(doc, sp, "status", v, None, other, int(row["n"]), as_of))
-    for sent in sentences(text):
-        ids = [rid for _, _, rid in find_report_ids(sent.text) if rid != own]
-        if not ids or not re.search(r"\ball\b[^.]{0,40}recommendations", sent.text, re.I):
-            continue
-        if STATUS_ROW_RE.match(sent.text):
-            continue  # a status-table row, read above
-        for h in {(h.kind, h.value) for h in find_status(text, sent.start, sent.end) if h.kind == "status"}:
-            for rid in ids:
-                out.status_events.append(_event(doc, sent, h[0], h[1], None, rid, None, as_of))
+    for para in paragraphs(text):
+        last_other = None  # "that report" points back within a paragraph only
+        for sent in sentences(text, para):
+            rows = list(STATUS_ROW_RE.finditer(text, sent.start, sent.end))
+            if rows:  # table rows are read above; what follows the last row is prose
+                sent = span(text, rows[-1].end(), sent.end)
+                if not sent.text:
+                    continue
+            found = [rid for _, _, rid in find_report_ids(sent.text) if rid != own]
+            table_of = next((r for a, b, r in others if a <= sent.start < b), None)
+            if table_of and set(found) <= {table_of}:
+                continue
+            owned = bool(find_report_ids(sent.text)) and not found  # only this report is named
+            context = found[-1] if found else (None if owned else last_other)
+            numbered = False
+            for clause in _clauses(text, sent):  # "we have closed Recommendations 1 and 3; 2 and 5 are open"
+                m = NUMBERS_RE.search(clause.text)
+                rid = context
+                named = find_report_ids(clause.text)
+                if named:
+                    rid = named[-1][2] if named[-1][2] != own else None
+                if not m or rid is None:
+                    continue
+                numbered = True
+                for h in {(h.kind, h.value) for h in find_status(text, clause.start, clause.end)}:
+                    for n in re.findall(r"\d{1,2}", m["nums"]):
+                        out.status_events.append(_event(doc, clause, h[0], h[1], None, rid, int(n), as_of))
+            if found:
+                last_other = found[-1]
+            if numbered:
+                continue
+            ids = found or ([last_other] if last_other and POINTER_RE.search(sent.text) else [])
+            if not ids or not WHOLE_REPORT_RE.search(sent.text):
+                continue
+            number = 1 if ONLY_ONE_RE.search(sent.text) else None  # "the one recommendation in that report"
+            for h in {(h.kind, h.value) for h in find_status(text, sent.start, sent.end)}:
+                for rid in ids:
+                    out.status_events.append(_event(doc, sent, h[0], h[1], None, rid, number, as_of))
+
+
+NUMBERS_RE = re.compile(r"\bRecommendations?\s+(?:#\s*)?(?P<nums>\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})*)\b"
+                        r"(?!\s*[.:)]\s*[A-Z])")
+ONLY_ONE_RE = re.compile(r"\b(?:the|its)\s+(?:one|only|single|sole)\s+recommendation\b", re.IGNORECASE)
+POINTER_RE = re.compile(r"\b(?:that|this|the\s+same|the\s+previous|the\s+prior|the\s+earlier)\s+(?:report|review|audit|alert)\b",
+                        re.IGNORECASE)
+WHOLE_REPORT_RE = re.compile(r"\b(?:all|both|each|every|the(?:\s+one)?|its)\b[^.]{0,40}\brecommendations?\b"
+                             r"|\brecommendations?\s+(?:from|of|in)\s+(?:OIG|that|this|the)", re.IGNORECASE)
+
+
+def _clauses(text: str, sent: Span) -> list[Span]:
+    """A sentence cut at semicolons, each clause with its own statuses."""
+    out, cut = [], sent.start
+    for m in re.finditer(";", text[sent.start:sent.end]):
+        out.append(span(text, cut, sent.start + m.start()))
+        cut = sent.start + m.end()
+    out.append(span(text, cut, sent.end))
+    return [c for c in out if c.text]

@@ -26,7 +26,8 @@ def _rules() -> list[tuple[re.Pattern[str], list[tuple[str, str]]]]:
         for kind, value in events:
             if kind not in EVENT_KINDS or value not in EVENT_VALUES:
                 raise ValueError(f"status_phrases.yaml: unknown event {kind}/{value}")
-        rules.append((re.compile(r"\b(?:" + entry["pattern"] + r")", re.IGNORECASE), events))
+        pattern = entry["pattern"].replace(" ", r"\s+")  # wordings break across lines in PDFs
+        rules.append((re.compile(r"\b(?:" + pattern + r")", re.IGNORECASE), events))
     return rules
 
 
