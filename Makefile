@@ -21,7 +21,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
-	$(BIN)/python -m pytest -q -s tests/eval
+	$(BIN)/python -m pytest -q tests/eval
 
 clean-venv:
 	rm -rf $(VENV)

@@ -19,18 +19,18 @@ def _pdf() -> tuple[FPDF, str]:
     return pdf, "helvetica"
 
 
-def write_text_pdf(pages: list[str], path: Path, encrypt: bool = False) -> Path:
-    """One PDF page per string; lines are written as they are (form feeds are not needed)."""
+def write_text_pdf(pages: list[str], path: Path, encrypt: bool = False, size: float = 8.5) -> Path:
+    """One PDF page per string, each line written where it is (up to 60 lines a page)."""
     pdf, font = _pdf()
     for page in pages:
         pdf.add_page()
-        pdf.set_font(font, size=10)
-        y = 15.0
+        pdf.set_font(font, size=size)
+        y = 12.0
         for line in page.split("\n"):
-            pdf.set_xy(15, y)
-            pdf.cell(0, 5, line if FONT.exists() else line.encode("latin-1", "replace").decode("latin-1"))
-            y += 5.2
-            if y > 265:
+            pdf.set_xy(12, y)
+            pdf.cell(0, 4, line if FONT.exists() else line.encode("latin-1", "replace").decode("latin-1"))
+            y += 4.3
+            if y > 270:
                 break
     if encrypt:
         pdf.set_encryption(owner_password="owner", user_password="secret")
@@ -51,3 +51,8 @@ def write_image_only_pdf(path: Path) -> Path:
 def write_corrupt_pdf(path: Path) -> Path:
     path.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without xref\n%%EOF")
     return path
+
+
+def pdf_from_fixture(text_path: Path, out: Path) -> Path:
+    """A real PDF of a fixture report: its form-feed-separated pages become PDF pages."""
+    return write_text_pdf(text_path.read_text(encoding="utf-8").split("\f"), out)

@@ -37,9 +37,18 @@ training requirements the documents state. Every extracted row carries `doc_id`,
   as JSON arrays, empty cell = null). `datapackage.json` describes both with bytes and sha256.
 
 Columns added to the data contract on purpose: `documents.encoding` (the detected text
-encoding), `documents.retrieved_on` (from the manifest) and `reports.source` (catalogue,
-document or reference, which decides `report_mentions.known`). Status events about one
+encoding, or `pdf`), `documents.retrieved_on` (from the manifest), `reports.source` (catalogue,
+document or reference, which decides `report_mentions.known`), `page` on every extracted table
+(PDF sources), `recommendations.estimated_completion_on` (the ECD of the agency's response),
+`recommendations.primary_rec_id` (a second-hand row linked to the OIG recommendation it
+describes; views count the primary only) and `status_events.rec_number` (a statement about a
+numbered recommendation of a report that is not ingested yet). Status events about one
 recommendation also carry that recommendation's `report_id` when it is known.
+
+PDF text comes from the PDF's text layer (PDFium); pages are separated by form feeds, so a row's
+page is one plus the number of form feeds before its `start`. Extractors read a cleaned view
+(running heads removed, hyphenation joined, ligatures expanded) whose offsets are mapped back,
+so quotes keep the published text, hyphens and headers included.
 
 Known limitations: recommendations from secondary summaries are as the third party reports
 them and may describe one OIG recommendation in other words; a report linked as `inferred`

@@ -112,7 +112,7 @@ def test_broken_row_and_bad_files_publish_nothing_and_lose_nothing(tmp_path):
     assert proc.returncode == 1, output
     assert "Traceback" not in output
     assert "Not published" in output
-    for name, reason in [("empty.txt", "empty"), ("image.txt", "binary"), ("scan.pdf", "unsupported")]:
+    for name, reason in [("empty.txt", "empty"), ("image.txt", "binary"), ("scan.pdf", "corrupt PDF")]:
         assert name in output and reason in output
     assert _tree(out) == before, "curated/ changed although the gate failed"
     results = json.loads((tmp_path / ".oigdata" / "last-failed-validation" / "results.json").read_text())
