@@ -16,7 +16,7 @@ from flows.extract.text import Span, span
 BASE_VERBS = frozenset("""
     add address adopt align assess assign audit build clarify close collect complete conduct consider coordinate create
     allocate analyze communicate designate fund keep limit modernize obtain prohibit reduce remove replace upgrade
-    validate work
+    validate work get make give hold put stop start fix hire
     define deliver designate determine develop document enforce ensure establish evaluate expand finalize
     formalize hire identify implement improve incorporate increase issue maintain mandate measure monitor
     perform plan prioritize provide publish reassess reevaluate reinstate report require review revise

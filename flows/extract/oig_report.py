@@ -202,7 +202,15 @@ def _discussion(text: str, rec: _Rec, defs: list[_Rec], limit: int) -> Span | No
             end = m.end() + sec.start()
         floor = max(rec.body.end, text.rfind("\n\n", 0, m.start()) + 2, text.rfind(". ", 0, m.start()) + 2)
         return span(text, min(m.start(), floor), end)
-    return None
+    # no later mention: the response may follow the recommendation directly ("ICE Response: …")
+    nxt = REC_HEAD_RE.search(text, rec.body.end, limit)
+    end = nxt.start() if nxt else limit
+    tail = re.search(r"^[ \t]*(?:Appendix|Objective, Scope|Major Contributors|Report Distribution)",
+                     text[rec.body.end:end], re.MULTILINE | re.IGNORECASE)
+    if tail:
+        end = rec.body.end + tail.start()
+    block = span(text, rec.body.end, end)
+    return block if block.text and find_status(text, block.start, block.end) else None
 
 
 PROMISE_RE = re.compile(r"\b(?:plans?|expects?|anticipates?|estimates?|intends?|will|target(?:s|ed)?|scheduled)\b"

@@ -72,9 +72,17 @@ NOT_OIG_RE = re.compile(r"\b(?:I|we|advocates?|critics|lawmakers|Congress|GAO|se
                         re.IGNORECASE)
 
 
-def _reported_from_oig(text: str, sent: Span, trigger_at: int) -> bool:
-    """A trigger counts unless what precedes it names another speaker or negates it."""
-    return not NOT_OIG_RE.search(text[sent.start:trigger_at])
+NOT_AGENCY_TARGET_RE = re.compile(r"\W*(?:on\s+|that\s+)?(?:Congress|lawmakers|legislators|the public|voters|states|"
+                                  r"readers|sheriffs|local (?:officials|governments))\b", re.IGNORECASE)
+
+
+def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int | None = None) -> bool:
+    """A trigger counts unless what precedes it names another speaker or negates it, or it is
+    addressed to someone other than an agency ("calling on Congress to")."""
+    if NOT_OIG_RE.search(text[sent.start:trigger_at]):
+        return False
+    words = text[trigger_at:trigger_end + 40 if trigger_end else trigger_at + 60]
+    return not NOT_AGENCY_TARGET_RE.match(re.sub(r"^\S+(?:\s+on)?", "", words, count=1))
 
 
 def _same_action(a: _Action, b: _Action) -> bool:
@@ -111,6 +119,9 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
         if list_lead and is_item:
             lead_sent, cites, agency, reports, link = list_lead
             item = strip_bullet(text, para)
+            label = ITEM_LABEL_RE.match(item.text)  # "Staffing – assess how many …"
+            if label:
+                item = span(text, item.start + label.end(), item.end)
             item_cites = list(dict.fromkeys(CITATION_RE.findall(item.text))) or cites
             for action in split_actions(text, item):
                 actions.append(_Action(action, lead_sent, p_index, themes_for(action.text), item_cites, agency,
@@ -118,6 +129,11 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
                                        link if len(reports) == 1 else None))
             continue
         list_lead = None
+        heading = _is_heading(para) and not is_item
+        trigger_in_heading = _triggers().search(text, para.start, para.end) if heading else None
+        if trigger_in_heading and _reported_from_oig(text, para, trigger_in_heading.start()):
+            list_lead = (para, [], default_agency, *(_sentence_reports(doc, para)))  # "What they recommended"
+            continue
         for sent in sentences(text, para):
             if sent.text.rstrip().endswith("?"):
                 continue
@@ -242,6 +258,7 @@ def _claim_targets(doc: Document, sent: Span, p_index: int, actions: list[_Actio
     return []
 
 
+ITEM_LABEL_RE = re.compile(r"^(?:\*\*)?[A-Z][\w/&’' -]{0,30}?(?:\*\*)?\s*(?:[–—:]|\s-\s)\s*")
 ANAPHORA_RE = re.compile(r"\b(?:the|this|that|its)\s+(?:report|review|audit|alert|evaluation|update|follow-up)\b"
                          r"|^(?:[^,]{0,40},\s*)?it\s+(?:also\s+)?recommend", re.IGNORECASE)
 
@@ -260,7 +277,7 @@ def _previous_report(para_reports: dict, paras: list[Span], p_index: int) -> tup
 
 def _is_heading(para: Span) -> bool:
     t = para.text.strip()
-    return len(t) < 90 and not t.endswith((".", ":", "]", ")", "”", '"')) and "\n" not in t
+    return len(t) < 90 and not t.endswith((".", ":", "]", "”", '"')) and "\n" not in t
 
 
 def _first_report_sentence(doc: Document, p_index: int) -> int:

@@ -10,12 +10,19 @@ from flows.extract.dates import find_dates
 BOILERPLATE_RE = re.compile(
     r"^(?:skip to (?:main )?content|an official website of|here[’']s how you know|official websites use|secure \.gov"
     r"|menu|search|home\b|share this|return to top|related links|news release$|fact sheet$|disclaimer|by\s|u\.s\. "
+    r"|for immediate release|(?:media )?contacts?:|"
     r"immigration and customs enforcement$|(?:u\.s\. )?department of homeland security$|office of (?:the )?inspector general$)",
     re.IGNORECASE)
-DATE_LABEL_RE = re.compile(
-    r"\b(?:checked on|last updated|updated|published|posted on|posted|last reviewed/updated|last reviewed"
-    r"|release date|issued|date|last edited on|last edited)\s*:?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?",
-    re.IGNORECASE)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
+# The date a document gives for itself: when it was published, checked or released first;
+# only when it states none of those, when it was updated or reviewed.
+_AT_LINE_START = r"(?:^|(?<=[|•·]\s)|(?<=[|•·]))[ \t]*"
+PRIMARY_LABEL_RE = re.compile(
+    _AT_LINE_START + r"(?:checked on|published|posted on|posted|released|release date|issued|date)\b(?:\s*(?:by|on)\s+[^\n]{0,40}?"
+    r"[•·|]\s*)?\s*:?\s*" + _WEEKDAY, re.IGNORECASE | re.MULTILINE)
+SECONDARY_LABEL_RE = re.compile(
+    r"\b(?:last updated|updated|last reviewed/updated|last reviewed|last edited on|last edited|last modified)\s*:?\s*"
+    + _WEEKDAY, re.IGNORECASE | re.MULTILINE)
 PUBLISHER_RULES: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"^\s*OFFICE OF INSPECTOR GENERAL\b|\bwww\.?oig\.?dhs\.?gov\b", re.MULTILINE), "DHS OIG"),
     (re.compile(r"^\s*U\.S\. Immigration and Customs Enforcement\s*$|\bice\.gov\b", re.MULTILINE),
@@ -35,7 +42,9 @@ def _is_title(line: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return False  # mastheads
-    if find_dates(s) and len(words) < 8:
+    if find_dates(s) and (len(words) < 8 or PRIMARY_LABEL_RE.match(s) or SECONDARY_LABEL_RE.match(s)):
+        return False
+    if re.match(r"(?:claim|verdict|rating|summary|contact)\s*:", s, re.IGNORECASE):
         return False
     return not s.endswith((".", ",")) or s.endswith("?")
 
@@ -51,22 +60,34 @@ def find_title(text: str, max_lines: int = 25) -> str | None:
         m = rx.search(head)
         if m:
             return m["title"]
-    lines = [ln for ln in text.splitlines() if ln.strip()][:max_lines]
-    return next((ln.strip() for ln in lines if _is_title(ln)), None)
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:max_lines]
+    cands = []
+    for ln in lines:
+        if len(ln) > 200 or (ln.endswith(".") and len(ln.split()) > 12):
+            break  # the body has begun: the title is above it
+        if _is_title(ln):
+            cands.append(ln)
+    # a headline is usually the longest line above the body (taglines and kickers are shorter)
+    return max(cands, key=len) if cands else next((ln for ln in lines if _is_title(ln)), None)
 
 
 def find_published_on(text: str) -> dt.date | None:
-    """A labelled date ("Checked on ...", "Last Reviewed/Updated: ...") or a date alone on a line."""
-    labelled = []
-    for m in DATE_LABEL_RE.finditer(text):
-        found = find_dates(text, m.end(), min(len(text), m.end() + 40))
-        if found and found[0].start == m.end() and found[0].precision == "day":
-            labelled.append(found[0].value)
-    if labelled:
-        return labelled[0]
+    """A date labelled as publication ("Checked on …", "Published …"), a date alone on a line
+    near the top, else one labelled as an update ("Last Reviewed/Updated: …")."""
+    primary = _labelled(text, PRIMARY_LABEL_RE)
+    if primary:
+        return primary
     for line in text.splitlines()[:40]:
         found = find_dates(line)
         if len(found) == 1 and found[0].precision == "day" and len(line.strip()) == found[0].end - found[0].start:
+            return found[0].value
+    return _labelled(text, SECONDARY_LABEL_RE)
+
+
+def _labelled(text: str, rx: re.Pattern[str]) -> dt.date | None:
+    for m in rx.finditer(text):
+        found = find_dates(text, m.end(), min(len(text), m.end() + 40))
+        if found and found[0].start == m.end() and found[0].precision == "day":
             return found[0].value
     return None
 
