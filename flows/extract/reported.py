@@ -31,7 +31,7 @@ from flows.extract.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, 
 from flows.extract.themes import themes_for
 
 CITATION_RE = re.compile(r"\[(\d{1,3})\]")
-REC_CONTEXT_RE = re.compile(r"\b(?:recommend\w*|items?|actions?|findings?)\b", re.IGNORECASE)
+REC_CONTEXT_RE = re.compile(r"\b(?:recommend\w*|recs?|items?|actions?|findings?)\b", re.IGNORECASE)
 AGENCY_RE = re.compile(r"\b(ICE|CBP|USCIS|FLETC|DHS)\b")
 STEM_STOP = frozenset("""the and for with that this those these from into ice dhs oig its their training
     ensure clear clearer more better all any each other program programs required detention staff officer
@@ -195,6 +195,8 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
     by_start = {a.span.start: a for a in canon}
     for p_index, sent, reports, _link in claims:
         targets = _claim_targets(doc, sent, p_index, actions, owner, reports)
+        if not targets and not reports and WHOLE_SET_RE.search(sent.text):
+            reports = _previous_report(para_reports, paras, p_index + 1)[0]  # "ICE concurred with all five"
         hits = {(h.kind, h.value) for h in find_status(text, sent.start, sent.end)}
         for kind, value in sorted(hits):
             if targets:
@@ -211,7 +213,7 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
     return out
 
 
-NAMED_REC_RE = re.compile(r"\bthe\s+(?P<words>(?:[\w()’'-]+\s+){1,4}?)recommendations?\b", re.IGNORECASE)
+NAMED_REC_RE = re.compile(r"\bthe\s+(?P<words>(?:[\w()’'-]+\s+){1,4}?)(?:recommendations?|recs?)\b", re.IGNORECASE)
 POINTER_RE = re.compile(r"\b(?P<det>this|that|both|these|those|the|its|all)\s+(?:(?:two|three|four|five|six)\s+)?"
                         r"recommendations?\b", re.IGNORECASE)
 
@@ -259,6 +261,8 @@ def _claim_targets(doc: Document, sent: Span, p_index: int, actions: list[_Actio
 
 
 ITEM_LABEL_RE = re.compile(r"^(?:\*\*)?[A-Z][\w/&’' -]{0,30}?(?:\*\*)?\s*(?:[–—:]|\s-\s)\s*")
+WHOLE_SET_RE = re.compile(r"\b(?:all|both|each|every|the|its|those|these)\s+(?:(?:\w+\s+){0,2})?(?:recommendations|recs)\b"
+                          r"|\bwith\s+(?:both|all|each|them)\b", re.IGNORECASE)
 ANAPHORA_RE = re.compile(r"\b(?:the|this|that|its)\s+(?:report|review|audit|alert|evaluation|update|follow-up)\b"
                          r"|^(?:[^,]{0,40},\s*)?it\s+(?:also\s+)?recommend", re.IGNORECASE)
 
