@@ -97,14 +97,15 @@ def extract_agency_claims(doc: Document, asserted_by: str = "agency") -> Extract
 def extract(doc: Document) -> Extraction:
     """Report-level claims, plus OIG recommendations the page restates (evidence `agency`).
 
-    A sentence whose claim already attached to restated recommendations does not also
-    yield report-level events for the same value."""
+    A claim already recorded for a report (or its restated recommendations) is not recorded
+    twice for the same report and value."""
     out = extract_reported(doc, evidence="agency", asserted_by="agency")
     claims = extract_agency_claims(doc)
     speaker = {(e["start"], e["kind"], e["value"]): e["asserted_by"] for e in claims.status_events}
     for e in out.status_events:  # who asserts is decided once, by the claims reading of the sentence
         e["asserted_by"] = speaker.get((e["start"], e["kind"], e["value"]), e["asserted_by"])
-    covered = {(e["start"], e["kind"], e["value"]) for e in out.status_events}
-    out.status_events.extend(e for e in claims.status_events if (e["start"], e["kind"], e["value"]) not in covered)
+    covered = {(e["start"], e["kind"], e["value"], e["report_id"]) for e in out.status_events}
+    out.status_events.extend(e for e in claims.status_events
+                             if (e["start"], e["kind"], e["value"], e["report_id"]) not in covered)
     out.warnings.extend(claims.warnings)
     return out
