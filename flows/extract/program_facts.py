@@ -66,7 +66,8 @@ def extract_facts(doc: Document) -> list[dict]:
     whole = span(doc.text, 0, len(doc.text))
     for sent in [*sentences(doc.text), whole]:
         for rule in _rules():
-            if bool(rule.labels) != (sent is whole):
+            is_table_rule = bool(rule.labels) or any(rx.pattern.startswith("^") for rx in rule.patterns)
+            if is_table_rule != (sent is whole):
                 continue  # tables are read line by line over the whole text, the rest per sentence
             if rule.requires and not rule.requires.search(sent.text):
                 continue

@@ -142,7 +142,7 @@ def _split_basic_refresher(text: str, sents: list[Span]) -> list[Span]:
     return out
 
 
-def _runs(doc: Document) -> list[_Course]:
+def _runs(doc: Document, skip: list[tuple[int, int]] = ()) -> list[_Course]:
     text = doc.text
     runs: list[_Course] = []
     current: _Course | None = None
@@ -152,8 +152,8 @@ def _runs(doc: Document) -> list[_Course]:
         is_bullet = bool(BULLET_RE.match(text[para.start:para.end]))
         para_refs = False
         for sent in _split_basic_refresher(text, sentences(text, para)):
-            if RECOMMENDS_RE.search(sent.text):
-                continue  # a recommended training is not (yet) a requirement
+            if RECOMMENDS_RE.search(sent.text) or any(a < sent.end and sent.start < b for a, b in skip):
+                continue  # a recommended training is not (yet) a requirement; table rows are read apart
             ref = _reference(sent)
             if ref and ref[0] and sent.text.rstrip().endswith("?") and current is None:
                 continue  # a question can continue a run, not start one
@@ -226,9 +226,67 @@ def _topics(doc: Document, run: _Course) -> list[str]:
     return list(dict.fromkeys(t for t in out if t))
 
 
+_COLUMNS = {"course": r"course|training|program", "code": r"code|acronym", "length": r"length|duration|hours",
+            "where": r"where|location|place|delivered", "when": r"when|frequency|required|recurr|how often",
+            "audience": r"who|audience|attendees"}
+_TABLE_DURATION_RE = re.compile(rf"(?P<num>{NUMBER_RE})\s*-?\s*(?P<unit>hours?|days?|weeks?)\b", re.IGNORECASE)
+_OPTIONAL_RE = re.compile(r"\bnot required\b|\boptional\b|\brecommended\b|\bencouraged\b|\bvoluntary\b", re.I)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def table_requirements(doc: Document) -> tuple[list[dict], list[tuple[int, int]]]:
+    """Requirements from pipe tables whose header names a course column and a length or
+    frequency column, one row per course; also the spans of those rows."""
+    text = doc.text
+    rows, spans = [], []
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]*", text) if m.group(0).strip()]
+    i = 0
+    while i < len(lines):
+        line = lines[i][1]
+        head = [c.lower() for c in _cells(line)] if "|" in line else []
+        cols = {name: next((k for k, h in enumerate(head) if re.search(rx, h)), None) for name, rx in _COLUMNS.items()}
+        if not head or cols["course"] is None or (cols["length"] is None and cols["when"] is None):
+            i += 1
+            continue
+        i += 1
+        while i < len(lines) and ("|" in lines[i][1] or re.fullmatch(r"[\s\-–—+:=]+", lines[i][1])):
+            row_start, row = lines[i]
+            i += 1
+            cells = _cells(row)
+            if all(re.fullmatch(r"[-–—+:= ]*", c) for c in cells) or "|" not in row:
+                continue  # a rule line under the header
+            def get(name: str, cells: list[str] = cells, cols: dict = cols) -> str:
+                k = cols[name]
+                return cells[k] if k is not None and k < len(cells) else ""
+
+            course, when = get("course"), get("when")
+            dur = _TABLE_DURATION_RE.search(get("length"))
+            freq = _frequency(when) or _frequency(course)
+            kind = ("refresher" if REFRESHER_RE.search(course) or freq else
+                    "basic" if BASIC_RE.search(course + " training") or re.search(r"\bbasic\b|\bonce\b|before", course + " " + when, re.I)
+                    else "other")
+            code = get("code") if re.fullmatch(r"[A-Z]{2,8}", get("code")) else None
+            where = get("where").strip() or None
+            sp = span(text, row_start, row_start + len(row))
+            spans.append((sp.start, sp.end))
+            rows.append({
+                "req_id": None, "program": program_for(text, sp), "course": course or "training", "course_code": code,
+                "kind": kind, "audience": get("audience") or None, "mandatory": not _OPTIONAL_RE.search(row),
+                "duration_value": parse_number(dur["num"]) if dur else None,
+                "duration_unit": dur["unit"].lower().rstrip("s") if dur else None,
+                "frequency_months": freq if freq and 0 < freq <= 120 else None,
+                "location": "online" if where and where.lower() == "online" else where,
+                "topics": [], "doc_id": doc.doc_id, **sp.provenance(),
+            })
+    return rows, spans
+
+
 def extract_training(doc: Document) -> list[dict]:
-    rows = []
-    for run in _runs(doc):
+    rows, table_spans = table_requirements(doc)
+    for run in _runs(doc, table_spans):
         body = " ".join(s.text for s in run.sentences)
         duration, unit = _duration(body)
         freq = _frequency(body) if run.kind != "basic" else None  # a basic course is taken once

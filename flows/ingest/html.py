@@ -25,6 +25,7 @@ class _Text(HTMLParser):
         self.skip: list[str] = []  # tags whose content is being skipped, innermost last
         self.main_depth = 0
         self.main_parts: list[str] = []
+        self.cells_in_row = 0
 
     def handle_starttag(self, tag: str, attrs) -> None:
         roles = {v for k, v in attrs if k == "role"}
@@ -34,8 +35,14 @@ class _Text(HTMLParser):
             return
         if tag in MAIN or "main" in roles:
             self.main_depth += 1
-        if tag in BLOCK:
+        if tag in ("td", "th") and self.cells_in_row:
+            self._emit(" | ")  # table cells stay on one line, as in text pages
+        elif tag in BLOCK and tag not in ("td", "th"):
             self._emit("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "section", "article", "table") else "\n")
+        if tag == "tr":
+            self.cells_in_row = 0
+        if tag in ("td", "th"):
+            self.cells_in_row += 1
         if tag == "li":
             self._emit("• ")
 
@@ -45,7 +52,7 @@ class _Text(HTMLParser):
                 while self.skip and self.skip.pop() != tag:
                     pass
             return
-        if tag in BLOCK:
+        if tag in BLOCK and tag not in ("td", "th"):
             self._emit("\n")
         if tag in MAIN and self.main_depth:
             self.main_depth -= 1

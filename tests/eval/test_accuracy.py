@@ -79,7 +79,7 @@ HOLDOUT_FLOORS = {
 
 
 def test_extraction_accuracy_on_held_out_fixtures():
-    results = evaluate_all("holdout/")
+    results = evaluate_all("holdout4/")
     assert len(results) >= 6, "held-out fixtures are missing"
     totals = report("Held-out fixtures (never used to tune the rules)", results)
     for t, (p_floor, r_floor) in HOLDOUT_FLOORS.items():
