@@ -30,7 +30,14 @@ from flows.extract.status_phrases import find_status
 from flows.extract.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, span, strip_bullet
 from flows.extract.themes import themes_for
 
-CITATION_RE = re.compile(r"\[(\d{1,3})\]")
+CITATION_RE = re.compile(r"\[(\d{1,3}|[a-z])\]|(?<=[\w.,;:)”’\"])([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def citations(text: str) -> list[str]:
+    """Citation markers in order of first appearance: [3], [a] or superscript ³."""
+    found = [(a or b).translate(_SUPERSCRIPT) for a, b in CITATION_RE.findall(text)]
+    return list(dict.fromkeys(found))
 REC_CONTEXT_RE = re.compile(r"\b(?:recommend\w*|recs?|items?|actions?|findings?)\b", re.IGNORECASE)
 AGENCY_RE = re.compile(r"\b(ICE|CBP|USCIS|FLETC|DHS)\b")
 STEM_STOP = frozenset("""the and for with that this those these from into ice dhs oig its their training
@@ -122,7 +129,7 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
             label = ITEM_LABEL_RE.match(item.text)  # "Staffing – assess how many …"
             if label:
                 item = span(text, item.start + label.end(), item.end)
-            item_cites = list(dict.fromkeys(CITATION_RE.findall(item.text))) or cites
+            item_cites = citations(item.text) or cites
             for action in split_actions(text, item):
                 actions.append(_Action(action, lead_sent, p_index, themes_for(action.text), item_cites, agency,
                                        reports[0] if len(reports) == 1 else None,
@@ -144,7 +151,7 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
                 reports, link = _previous_report(para_reports, paras, p_index)
             trigger = _triggers().search(text, sent.start, sent.end)
             if trigger and _reported_from_oig(text, sent, trigger.start()):
-                cites = list(dict.fromkeys(CITATION_RE.findall(sent.text)))
+                cites = citations(sent.text)
                 # the agency that must act is named right after the reporting verb ("recommended that ICE")
                 agency_m = AGENCY_RE.search(text, trigger.end(), min(sent.end, trigger.end() + 40))
                 agency = agency_m.group(1) if agency_m and agency_m.group(1) != "FLETC" else default_agency
