@@ -70,15 +70,17 @@ def test_extraction_accuracy_on_fixtures():
 # not tuned on them: their floors are the first measurement minus a margin, so they catch
 # regressions while the figures stay an honest estimate of accuracy on unseen documents.
 HOLDOUT_FLOORS = {
-    "recommendations": (0.5, 0.3),
-    "status_events": (0.4, 0.15),
-    "program_facts": (0.6, 0.3),
-    "training_requirements": (0.3, 0.2),
+    "recommendations": (0.7, 0.8),
+    "status_events": (0.55, 0.4),
+    "program_facts": (0.9, 0.7),
+    "training_requirements": (0.4, 0.35),
     "report_mentions": (0.95, 0.95),
 }
 
 
 def test_extraction_accuracy_on_held_out_fixtures():
+    # holdout4/ is the current sealed set; earlier sets were folded into development fixtures
+    # after their figures were recorded (see the issue notes).
     results = evaluate_all("holdout4/")
     assert len(results) >= 6, "held-out fixtures are missing"
     totals = report("Held-out fixtures (never used to tune the rules)", results)
