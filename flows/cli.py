@@ -34,6 +34,12 @@ def _print_summary(summary) -> None:
     for name, n in summary.rows.items():
         t.add_row(name, str(n))
     console.print(t)
+    t = Table(title="Work done")
+    for col in ("documents extracted", "from cache", "release"):
+        t.add_column(col, justify="right")
+    t.add_row(str(summary.extracted), str(summary.from_cache),
+              "unchanged" if summary.unchanged else ("new" if summary.published else "not published"))
+    console.print(t)
     t = Table(title="Expectations")
     for col in ("passed", "failed (blocking)", "warned"):
         t.add_column(col, justify="right")
@@ -91,7 +97,10 @@ def refresh(
         err.print(f"[red]Not published[/]: {summary.failed} blocking expectation(s) failed; {out}/ is unchanged. "
                   f"Results: {summary.validation_dir}/results.md")
         raise typer.Exit(1)
-    console.print(f"[green]Published[/] release {summary.release_date} to {out}/")
+    if summary.unchanged:
+        console.print(f"[green]Nothing changed[/]: release {summary.release_date} in {out}/ is byte-identical")
+    else:
+        console.print(f"[green]Published[/] release {summary.release_date} to {out}/")
 
 
 @app.command()

@@ -56,6 +56,9 @@ class Summary:
     passed: int = 0
     failed: int = 0
     warned: int = 0
+    extracted: int = 0
+    from_cache: int = 0
+    unchanged: bool = False
     failures: list[dict] = field(default_factory=list)
     validation_dir: str | None = None
 
@@ -95,9 +98,27 @@ def dedupe(results: list[Ingested | Problem]) -> tuple[list[Ingested], list[Prob
     return list(docs.values()), problems
 
 
-def extract_one(ing: Ingested, entries: tuple[CatalogueEntry, ...]) -> Extraction:
+def extract_one(ing: Ingested, entries: tuple[CatalogueEntry, ...], cache_dir: Path | None = None
+                ) -> tuple[Extraction, bool]:
+    """The document's rows, from the cache when this document, extractor version and
+    catalogue were seen before; the flag says whether extraction ran."""
+    from flows import cache
+
     d = ing.document
-    return extract_document(Document(d["doc_id"], ing.text, d["genre"], d["published_on"], entries))
+    path = cache.cache_path(cache_dir, d["sha256"], entries) if cache_dir else None
+    if path is not None:
+        hit = cache.read(path)
+        if hit is not None:
+            return hit, False
+    ex = extract_document(Document(d["doc_id"], ing.text, d["genre"], d["published_on"], entries))
+    if path is not None:
+        cache.write(path, ex)
+    return ex, True
+
+
+def cache_dir_for(out: Path) -> Path:
+    """Run state lives beside the release, never inside it: <out's parent>/.oigdata/cache."""
+    return out.parent / ".oigdata" / "cache" / "extract"
 
 
 def previous_first_seen(out: Path) -> dict[str, dt.date]:
@@ -146,6 +167,16 @@ def stage(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> Path:
     return folder
 
 
+def same_release(a: Path, b: Path) -> bool:
+    """Do two release folders hold the same published files, byte for byte (the DuckDB
+    file, a build product, aside)?"""
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+                if p.is_file() and p.name != "oig.duckdb"}
+
+    return b.is_dir() and (b / "oig.duckdb").exists() and files(a) == files(b)
+
+
 FAULT_ENV = "OIGDATA_FAULT"
 
 
@@ -176,6 +207,11 @@ def gate_and_publish(tables: dict[str, pd.DataFrame], staging: Path, out: Path, 
         summary.validation_dir = str(failed_dir)
         return summary
     write_results(outcomes, staging / "validation")
+    if same_release(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)  # nothing changed: leave every published byte as it is
+        summary.unchanged = summary.published = True
+        summary.validation_dir = str(out / "validation")
+        return summary
     swap_into_place(staging, out)
     summary.published = True
     summary.validation_dir = str(out / "validation")

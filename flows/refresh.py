@@ -25,8 +25,8 @@ def ingest_task(path: Path, inputs: pipeline.Inputs):
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract_task(ing, entries):
-    return pipeline.extract_one(ing, entries)
+def extract_task(ing, entries, cache_dir):
+    return pipeline.extract_one(ing, entries, cache_dir)
 
 
 @task(name="assemble", cache_policy=NO_CACHE)
@@ -52,9 +52,12 @@ def refresh_flow(raw: Path, out: Path, release_date: dt.date | None = None, prog
     say(f"ingesting {len(inputs.files)} files")
     docs, problems = pipeline.dedupe(ingest_task.map(inputs.files, inputs=unmapped(inputs)).result())
     say(f"extracting {len(docs)} documents")
-    extractions = extract_task.map(docs, entries=unmapped(inputs.entries)).result()
+    results = extract_task.map(docs, entries=unmapped(inputs.entries),
+                               cache_dir=unmapped(pipeline.cache_dir_for(out))).result()
+    extractions = [ex for ex, _ in results]
     summary = Summary(problems=problems,
-                      documents_by_genre=dict(sorted(Counter(d.document["genre"] for d in docs).items())))
+                      documents_by_genre=dict(sorted(Counter(d.document["genre"] for d in docs).items())),
+                      extracted=sum(ran for _, ran in results), from_cache=sum(not ran for _, ran in results))
     try:
         tables, on, warnings = assemble_task(docs, extractions, inputs, out, release_date)
     except StructureError as exc:

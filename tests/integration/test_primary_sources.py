@@ -40,7 +40,7 @@ def built(tmp_path_factory):
     write_text_pdf(["A protected report " * 10], raw / "locked.pdf", encrypt=True)
     inputs = pipeline.load_inputs(raw)
     docs, problems = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
-    extractions = [pipeline.extract_one(d, inputs.entries) for d in docs]
+    extractions = [pipeline.extract_one(d, inputs.entries)[0] for d in docs]
     tables, on, _ = pipeline.assemble(docs, extractions, inputs, root / "none")
     out = root / "curated"
     staging = pipeline.stage(tables, out, on)

@@ -15,7 +15,7 @@ from tests.conftest import RAW
 def built():
     inputs = pipeline.load_inputs(RAW)
     docs, problems = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
-    extractions = [pipeline.extract_one(d, inputs.entries) for d in docs]
+    extractions = [pipeline.extract_one(d, inputs.entries)[0] for d in docs]
     tables, on, _ = pipeline.assemble(docs, extractions, inputs, Path("/nonexistent"))
     return tables, on, problems
 
@@ -30,13 +30,18 @@ def _publish(tables, on, out: Path) -> pipeline.Summary:
     return pipeline.gate_and_publish(tables, staging, out, summary)
 
 
-def test_clean_build_passes_and_is_published(built, tmp_path):
+def test_clean_build_passes_and_is_published_then_a_rebuild_changes_nothing(built, tmp_path):
     tables, on, problems = built
     assert problems == []
-    summary = _publish(tables, on, tmp_path / "curated")
-    assert summary.published and summary.failed == 0
-    assert (tmp_path / "curated" / "validation" / "results.json").exists()
+    out = tmp_path / "curated"
+    summary = _publish(tables, on, out)
+    assert summary.published and summary.failed == 0 and not summary.unchanged
+    assert (out / "validation" / "results.json").exists()
     assert not (tmp_path / ".curated.staging").exists()
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.rglob("*") if p.is_file()}
+    again = _publish(tables, on, out)
+    assert again.published and again.unchanged
+    assert {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.rglob("*") if p.is_file()} == before
 
 
 @pytest.mark.parametrize("table, column, value, rule", [
