@@ -87,10 +87,20 @@ def refresh(
     except pipeline.InputError as exc:
         err.print(f"[red]Cannot refresh[/]: {exc}")
         raise typer.Exit(2) from None
-    from flows.refresh import refresh_flow
+    from flows.publish.release import recover
 
-    with console.status("refreshing") as status:
-        summary = refresh_flow(raw, out, on, progress=lambda msg: status.update(msg))
+    try:
+        with pipeline.refresh_lock(out):
+            recovered = recover(out)
+            if recovered:
+                console.print(f"[yellow]Recovered an interrupted publication[/]: {recovered}")
+            from flows.refresh import refresh_flow
+
+            with console.status("refreshing") as status:
+                summary = refresh_flow(raw, out, on, progress=lambda msg: status.update(msg))
+    except pipeline.Locked as exc:
+        err.print(f"[red]Not started[/]: {exc}")
+        raise typer.Exit(3) from None
     logging.getLogger("prefect").setLevel(logging.WARNING)  # its exit notice is INFO noise
     _print_summary(summary)
     if not summary.published:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,6 +115,36 @@ def extract_one(ing: Ingested, entries: tuple[CatalogueEntry, ...], cache_dir: P
     if path is not None:
         cache.write(path, ex)
     return ex, True
+
+
+class Locked(Exception):
+    """Another refresh holds the lock on this output folder."""
+
+
+@contextmanager
+def refresh_lock(out: Path):
+    """One refresh at a time per output folder: a second one fails at once with Locked."""
+    import fcntl
+
+    path = out.parent / ".oigdata" / f"{out.name}.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown"
+            raise Locked(f"another refresh (pid {holder}) is publishing to {out}; try again when it ends") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.seek(0)
+            fh.truncate()
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def cache_dir_for(out: Path) -> Path:

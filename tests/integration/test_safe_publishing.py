@@ -1,0 +1,92 @@
+"""Publishing survives being killed at every step, and refreshes do not interleave.
+
+Each kill runs the real publishing code in a child process with OIGDATA_KILL_AT set to a
+step; the child dies by SIGKILL at that point. curated/ must then be exactly the old release
+or exactly the new one, and the next run (recover, then publish) must end with the new one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows import pipeline
+from flows.publish.release import STEPS
+from tests.conftest import RAW, REPO
+from tests.eval.scoring import FIXTURES
+
+PUBLISH = """
+import sys
+from pathlib import Path
+from flows import pipeline
+from flows.publish.release import recover
+raw, out = Path(sys.argv[1]), Path(sys.argv[2])
+with pipeline.refresh_lock(out):
+    recover(out)
+    inputs = pipeline.load_inputs(raw)
+    docs, _ = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
+    extractions = [pipeline.extract_one(d, inputs.entries)[0] for d in docs]
+    tables, on, _ = pipeline.assemble(docs, extractions, inputs, out)
+    staging = pipeline.stage(tables, out, on)
+    s = pipeline.gate_and_publish(tables, staging, out, pipeline.Summary())
+    print("published" if s.published else "refused")
+"""
+
+
+def _publish(raw: Path, out: Path, kill_at: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("OIGDATA_KILL_AT", None)
+    if kill_at:
+        env["OIGDATA_KILL_AT"] = kill_at
+    return subprocess.run([sys.executable, "-c", PUBLISH, str(raw), str(out)], capture_output=True, text=True,
+                          env=env, timeout=300)
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name != "oig.duckdb"} if root.exists() else {}
+
+
+@pytest.fixture(scope="module")
+def releases(tmp_path_factory):
+    """An old release (raw/) and the tree a new one (raw/ plus one document) must produce."""
+    root = tmp_path_factory.mktemp("safe")
+    raw_old, raw_new = root / "raw_old", root / "raw_new"
+    shutil.copytree(RAW, raw_old)
+    shutil.copytree(RAW, raw_new)
+    shutil.copy(FIXTURES / "secondary_summary" / "factcheck_checkpoint_287g.txt", raw_new / "extra.txt")
+    old_out, new_out = root / "old" / "curated", root / "new" / "curated"
+    assert _publish(raw_old, old_out).returncode == 0
+    assert _publish(raw_new, new_out).returncode == 0
+    return raw_new, _tree(old_out), _tree(new_out), old_out
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_a_kill_at_any_publishing_step_leaves_the_old_or_the_new_release(releases, tmp_path, step):
+    raw_new, old, new, old_out = releases
+    assert old != new
+    out = tmp_path / "curated"
+    shutil.copytree(old_out, out)
+    proc = _publish(raw_new, out, kill_at=step)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert _tree(out) in (old, new), f"killed at {step}: curated/ is neither release"
+    assert _publish(raw_new, out).returncode == 0  # the next run recovers by itself
+    assert _tree(out) == new
+    assert not any(p.name.startswith(".curated.") for p in tmp_path.iterdir())
+
+
+def test_a_second_refresh_does_not_interleave(tmp_path):
+    out = tmp_path / "curated"
+    with pipeline.refresh_lock(out):
+        proc = subprocess.run([sys.executable, "-m", "flows.cli", "refresh", "--raw", str(RAW), "--out", str(out)],
+                              capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert proc.returncode == 3
+    assert "another refresh" in proc.stderr and "Traceback" not in proc.stderr
+    assert not out.exists()
