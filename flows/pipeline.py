@@ -4,6 +4,7 @@ each step in a task; tests and tools can call the steps directly."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 from contextlib import contextmanager
@@ -183,19 +184,54 @@ def structure_failed(summary: Summary, error: StructureError) -> Summary:
     return summary
 
 
-def stage(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> Path:
-    """Write the release to the staging folder and check what was written reads back valid."""
+def previous_release(out: Path) -> tuple[dict[str, pd.DataFrame], str | None]:
+    """The published tables (those that exist) and the published version, if any."""
     from flows.publish.files import read_release_table
     from schemas import TABLES
 
+    tables = {t: read_release_table(out, t) for t in TABLES if (out / "parquet" / f"{t}.parquet").exists()}
+    try:
+        version = json.loads((out / "datapackage.json").read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError):
+        version = None
+    return tables, version
+
+
+def with_history(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> tuple[dict[str, pd.DataFrame], str]:
+    """Add the `changes` table (previous history plus this release's changes) and the version:
+    a new version only when some row changed."""
+    from flows.build.history import diff, version_for
+    from flows.build.tables import typed_frame
+    from flows.publish.columns import columns
+
+    previous, prev_version = previous_release(out)
+    version = version_for(on, prev_version)
+    new_rows = diff(previous, tables, version)
+    if not new_rows and prev_version and "." in prev_version:
+        version = prev_version
+    old = previous.get("changes")
+    rows = (old.to_dict("records") if old is not None else []) + new_rows
+    names = [c.name for c in columns("changes")]
+    changes = typed_frame("changes", {n: [r[n] for r in rows] for n in names})
+    changes = changes.sort_values(["version", "table_name", "key"], kind="stable").reset_index(drop=True)
+    return {**tables, "changes": changes}, version
+
+
+def stage(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> tuple[Path, dict[str, pd.DataFrame]]:
+    """Write the release (with its history) to the staging folder, check that what was written
+    reads back valid, and return the folder and the tables as published."""
+    from flows.publish.files import read_release_table
+    from schemas import TABLES
+
+    tables, version = with_history(tables, out, on)
     folder = staging_dir(out)
-    write_release(tables, folder, on)
+    write_release(tables, folder, version)
     try:
         validate_structure({t: read_release_table(folder, t) for t in TABLES})
     except StructureError:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return folder
+    return folder, tables
 
 
 def same_release(a: Path, b: Path) -> bool:
@@ -205,7 +241,7 @@ def same_release(a: Path, b: Path) -> bool:
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
                 if p.is_file() and p.name != "oig.duckdb"}
 
-    return b.is_dir() and (b / "oig.duckdb").exists() and files(a) == files(b)
+    return b.is_dir() and files(a) == files(b)
 
 
 FAULT_ENV = "OIGDATA_FAULT"
@@ -239,6 +275,8 @@ def gate_and_publish(tables: dict[str, pd.DataFrame], staging: Path, out: Path, 
         return summary
     write_results(outcomes, staging / "validation")
     if same_release(staging, out):
+        if not (out / "oig.duckdb").exists():  # a fresh checkout: the build product is added, nothing else
+            os.replace(staging / "oig.duckdb", out / "oig.duckdb")
         shutil.rmtree(staging, ignore_errors=True)  # nothing changed: leave every published byte as it is
         summary.unchanged = summary.published = True
         summary.validation_dir = str(out / "validation")

@@ -35,7 +35,7 @@ def assemble_task(docs, extractions, inputs, out: Path, on: dt.date | None):
 
 
 @task(name="stage", cache_policy=NO_CACHE)
-def stage_task(tables, out: Path, on: dt.date) -> Path:
+def stage_task(tables, out: Path, on: dt.date):
     return pipeline.stage(tables, out, on)
 
 
@@ -71,7 +71,8 @@ def refresh_flow(raw: Path, out: Path, release_date: dt.date | None = None, prog
     summary.rows = {name: len(df) for name, df in tables.items()}
     say("writing the release to staging")
     try:
-        staging = stage_task(tables, out, on)
+        staging, tables = stage_task(tables, out, on)
+        summary.rows = {name: len(df) for name, df in tables.items()}
     except StructureError as exc:
         return pipeline.structure_failed(summary, exc)
     say("validating (Great Expectations)")

@@ -4,6 +4,7 @@
 datapackage, data dictionary, DuckDB comments) is generated from these models.
 """
 
+from schemas.changes import Changes
 from schemas.documents import Documents, DocumentTexts
 from schemas.program_facts import ProgramFacts
 from schemas.recommendations import Recommendations
@@ -21,6 +22,7 @@ TABLES = {
     "program_facts": ProgramFacts,
     "training_requirements": TrainingRequirements,
     "report_mentions": ReportMentions,
+    "changes": Changes,
 }
 
 PROVENANCE_TABLES = ("recommendations", "status_events", "program_facts", "training_requirements", "report_mentions")

@@ -6,7 +6,6 @@ release or the new one, never a mixture. A failed gate leaves `out` byte-identic
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import signal
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from flows.build.history import changelog
 from flows.publish.datapackage import write_datapackage
 from flows.publish.dictionary import write_dictionary
 from flows.publish.duckdb_db import build_database
@@ -23,15 +23,11 @@ from schemas import TABLES
 DB_NAME = "oig.duckdb"
 
 
-def release_version(on: dt.date) -> str:
-    return on.isoformat()
-
-
 def staging_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.staging"
 
 
-def write_release(tables: dict[str, pd.DataFrame], folder: Path, on: dt.date) -> list[str]:
+def write_release(tables: dict[str, pd.DataFrame], folder: Path, version: str) -> list[str]:
     """Every release file into `folder` (emptied first); returns the DuckDB view names."""
     if folder.exists():
         shutil.rmtree(folder)
@@ -39,9 +35,9 @@ def write_release(tables: dict[str, pd.DataFrame], folder: Path, on: dt.date) ->
     for table in TABLES:
         write_parquet(table, tables[table], folder / "parquet" / f"{table}.parquet")
         write_csv(table, tables[table], folder / "csv" / f"{table}.csv")
-    version = release_version(on)
     write_datapackage(folder, tables["documents"], version)
     write_dictionary(folder, tables, version)
+    (folder / "CHANGELOG.md").write_text(changelog(tables["changes"]), encoding="utf-8")
     return build_database(folder / "parquet", folder / DB_NAME)
 
 

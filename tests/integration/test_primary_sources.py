@@ -43,7 +43,7 @@ def built(tmp_path_factory):
     extractions = [pipeline.extract_one(d, inputs.entries)[0] for d in docs]
     tables, on, _ = pipeline.assemble(docs, extractions, inputs, root / "none")
     out = root / "curated"
-    staging = pipeline.stage(tables, out, on)
+    staging, tables = pipeline.stage(tables, out, on)
     summary = pipeline.gate_and_publish(tables, staging, out, pipeline.Summary())
     return tables, problems, summary, out
 

@@ -33,7 +33,7 @@ with pipeline.refresh_lock(out):
     docs, _ = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
     extractions = [pipeline.extract_one(d, inputs.entries)[0] for d in docs]
     tables, on, _ = pipeline.assemble(docs, extractions, inputs, out)
-    staging = pipeline.stage(tables, out, on)
+    staging, tables = pipeline.stage(tables, out, on)
     s = pipeline.gate_and_publish(tables, staging, out, pipeline.Summary())
     print("published" if s.published else "refused")
 """
@@ -63,6 +63,7 @@ def releases(tmp_path_factory):
     shutil.copy(FIXTURES / "secondary_summary" / "factcheck_checkpoint_287g.txt", raw_new / "extra.txt")
     old_out, new_out = root / "old" / "curated", root / "new" / "curated"
     assert _publish(raw_old, old_out).returncode == 0
+    shutil.copytree(old_out, new_out)  # the new release follows the old one (its history included)
     assert _publish(raw_new, new_out).returncode == 0
     return raw_new, _tree(old_out), _tree(new_out), old_out
 

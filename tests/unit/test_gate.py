@@ -24,7 +24,7 @@ def _publish(tables, on, out: Path) -> pipeline.Summary:
     """As the flow does: stage (schema-checked on read-back), then the gate."""
     summary = pipeline.Summary()
     try:
-        staging = pipeline.stage(tables, out, on)
+        staging, tables = pipeline.stage(tables, out, on)
     except StructureError as exc:
         return pipeline.structure_failed(summary, exc)
     return pipeline.gate_and_publish(tables, staging, out, summary)
