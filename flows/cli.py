@@ -114,6 +114,50 @@ def refresh(
 
 
 @app.command()
+def fetch(
+    listing_url: str = typer.Option(None, help="OIG report listing page (default: OIGDATA_LISTING_URL, else "
+                                               "OIG's list of ICE reports)."),
+    raw: Path = typer.Option(Path("raw"), help="Where fetched PDFs and their manifest rows go."),
+    max_bytes: int = typer.Option(50 * 1024 * 1024, help="Largest PDF accepted."),
+    timeout: float = typer.Option(30.0, help="Seconds before a request counts as timed out."),
+    retries: int = typer.Option(3, help="Retries after a timeout or server error (with backoff)."),
+    retry_delay: float = typer.Option(2.0, help="First backoff delay in seconds (doubles each retry)."),
+) -> None:
+    """Download reports listed on an OIG page that raw/ does not hold yet.
+
+    Example: oigdata fetch --listing-url https://www.oig.dhs.gov/reports/... --raw raw
+    """
+    import os
+
+    from flows.fetch.download import TransientFetchError
+    from flows.fetch.flow import fetch_flow
+    from flows.fetch.listing import DEFAULT_LISTING_URL
+
+    url = listing_url or os.environ.get("OIGDATA_LISTING_URL") or DEFAULT_LISTING_URL
+    raw.mkdir(parents=True, exist_ok=True)
+    # a download that fails after its retries is reported below with its reason; Prefect's own
+    # traceback for it would only repeat that
+    logging.getLogger("prefect.task_runs").setLevel(logging.CRITICAL)
+    try:
+        summary = fetch_flow(url, raw, max_bytes, timeout, retries, retry_delay)
+    except TransientFetchError as exc:
+        err.print(f"[red]Listing not reachable[/]: {exc}")
+        raise typer.Exit(2) from None
+    logging.getLogger("prefect").setLevel(logging.WARNING)
+    t = Table(title=f"Fetch from {url}")
+    for col in ("outcome", "report / URL", "detail"):
+        t.add_column(col, overflow="fold")
+    for rid, path in summary.fetched:
+        t.add_row("fetched", rid, path)
+    for rid, why in summary.skipped:
+        t.add_row("skipped", rid, why)
+    for u, why in summary.failed:
+        t.add_row("failed", u, why)
+    console.print(t)
+    console.print(f"{len(summary.fetched)} fetched, {len(summary.skipped)} skipped, {len(summary.failed)} failed")
+
+
+@app.command()
 def query(
     sql: str = typer.Argument(..., help="SQL over the published tables and views."),
     fmt: str = typer.Option("table", "--format", help="table, csv or json"),
