@@ -97,7 +97,7 @@ def refresh(
             from flows.refresh import refresh_flow
 
             with console.status("refreshing") as status:
-                summary = refresh_flow(raw, out, on, progress=lambda msg: status.update(msg))
+                summary = refresh_flow(raw, out, on, progress=lambda msg: status.update(msg), locked=True)
     except pipeline.Locked as exc:
         err.print(f"[red]Not started[/]: {exc}")
         raise typer.Exit(3) from None
@@ -155,6 +155,30 @@ def fetch(
         t.add_row("failed", u, why)
     console.print(t)
     console.print(f"{len(summary.fetched)} fetched, {len(summary.skipped)} skipped, {len(summary.failed)} failed")
+
+
+@app.command()
+def serve(
+    raw: Path = typer.Option(Path("raw"), help="Folder of raw documents."),
+    out: Path = typer.Option(Path("curated"), help="Where releases are published."),
+    cron: str = typer.Option("0 6 * * *", help="When to refresh (cron, server time zone); default daily at 06:00."),
+    interval: float = typer.Option(None, help="Refresh every N seconds instead of the cron schedule."),
+    name: str = typer.Option("scheduled", help="Deployment name."),
+) -> None:
+    """Serve the refresh as a Prefect deployment on a schedule (needs a Prefect server).
+
+    Example: PREFECT_API_URL=http://127.0.0.1:4200/api oigdata serve --cron "0 6 * * *"
+    Each run is the same flow as `oigdata refresh`; a run that finds nothing new changes no byte.
+    """
+    import datetime as dt2
+
+    from flows.refresh import refresh_flow
+
+    schedule = {"interval": dt2.timedelta(seconds=interval)} if interval else {"cron": cron}
+    when = f"every {interval:g}s" if interval else cron
+    console.print(f"Serving deployment oigdata-refresh/{name} ({when})")
+    refresh_flow.serve(name=name, parameters={"raw": str(raw.resolve()), "out": str(out.resolve())},
+                       print_starting_message=False, pause_on_shutdown=False, **schedule)
 
 
 @app.command()

@@ -12,6 +12,7 @@ from prefect.cache_policies import NO_CACHE
 from flows import pipeline
 from flows.build.tables import StructureError
 from flows.pipeline import Summary
+from flows.publish.release import recover
 
 
 @task(name="load-inputs", cache_policy=NO_CACHE)
@@ -45,8 +46,24 @@ def gate_task(tables, staging: Path, out: Path, summary: Summary) -> Summary:
 
 
 @flow(name="oigdata-refresh", log_prints=False, validate_parameters=False)
-def refresh_flow(raw: Path, out: Path, release_date: dt.date | None = None, progress=None) -> Summary:
-    """Ingest raw/, extract, validate and publish to out/ (only if the gate passes)."""
+def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str | None = None, progress=None,
+                 locked: bool = False) -> Summary:
+    """Ingest raw/, extract, validate and publish to out/ (only if the gate passes).
+
+    `locked` says the caller already holds the refresh lock (the CLI does); a scheduled run
+    takes it here, recovers an interrupted publication, and reports a busy lock as a failure."""
+    raw, out = Path(raw), Path(out)
+    if isinstance(release_date, str):
+        release_date = dt.date.fromisoformat(release_date)
+    if not locked:
+        try:
+            with pipeline.refresh_lock(out):
+                recover(out)
+                return refresh_flow.fn(raw, out, release_date, progress, locked=True)
+        except pipeline.Locked as exc:
+            return Summary(failed=1, failures=[{"table": "-", "rule": str(exc), "column": None, "blocking": True,
+                                                "unexpected_count": 0, "element_count": 0,
+                                                "unexpected_examples": []}])
     say = progress or (lambda _msg: None)
     inputs = load_inputs_task(raw)
     say(f"ingesting {len(inputs.files)} files")
