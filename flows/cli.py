@@ -94,10 +94,13 @@ def refresh(
             recovered = recover(out)
             if recovered:
                 console.print(f"[yellow]Recovered an interrupted publication[/]: {recovered}")
+            from flows import progress
             from flows.refresh import refresh_flow
 
             with console.status("refreshing") as status:
-                summary = refresh_flow(raw, out, on, progress=lambda msg: status.update(msg), locked=True)
+                progress.set_callback(status.update)
+                summary = refresh_flow(raw, out, on, locked=True)
+                progress.set_callback(None)
     except pipeline.Locked as exc:
         err.print(f"[red]Not started[/]: {exc}")
         raise typer.Exit(3) from None

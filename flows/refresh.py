@@ -3,50 +3,49 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter
 from pathlib import Path
 
 from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import pipeline
+from flows import pipeline, progress
 from flows.build.tables import StructureError
 from flows.pipeline import Summary
 from flows.publish.release import recover
 
-
-@task(name="load-inputs", cache_policy=NO_CACHE)
-def load_inputs_task(raw: Path) -> pipeline.Inputs:
-    return pipeline.load_inputs(raw)
-
-
-@task(name="ingest", cache_policy=NO_CACHE)
-def ingest_task(path: Path, inputs: pipeline.Inputs):
-    return pipeline.ingest_one(path, inputs)
-
-
-@task(name="extract", cache_policy=NO_CACHE)
-def extract_task(ing, entries, cache_dir):
-    return pipeline.extract_one(ing, entries, cache_dir)
+# Thin tasks: each is a step of flows/pipeline.py, unchanged. Wrapping the functions themselves
+# (not local wrappers) keeps them importable by reference, which Dask workers need.
+load_inputs_task = task(name="load-inputs", cache_policy=NO_CACHE)(pipeline.load_inputs)
+ingest_task = task(name="ingest", cache_policy=NO_CACHE)(pipeline.ingest_one)
+extract_task = task(name="extract", cache_policy=NO_CACHE)(pipeline.extract_one)
+assemble_task = task(name="assemble", cache_policy=NO_CACHE)(pipeline.assemble)
+stage_task = task(name="stage", cache_policy=NO_CACHE)(pipeline.stage)
+gate_task = task(name="gate-and-publish", cache_policy=NO_CACHE)(pipeline.gate_and_publish)
 
 
-@task(name="assemble", cache_policy=NO_CACHE)
-def assemble_task(docs, extractions, inputs, out: Path, on: dt.date | None):
-    return pipeline.assemble(docs, extractions, inputs, out, on)
+def task_runner():
+    """The per-document work runs on threads by default; OIGDATA_TASK_RUNNER=dask runs it on a
+    local Dask cluster, or on an existing one at DASK_SCHEDULER_ADDRESS (tcp://host:8786)."""
+    choice = os.environ.get("OIGDATA_TASK_RUNNER", "threads").lower()
+    if choice == "dask":
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # its INFO chatter is not ours to print
+        from prefect_dask import DaskTaskRunner
+
+        address = os.environ.get("DASK_SCHEDULER_ADDRESS")
+        if address:
+            return DaskTaskRunner(address=address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True,
+                                              "dashboard_address": None})
+    if choice != "threads":
+        raise ValueError(f"OIGDATA_TASK_RUNNER={choice!r}: expected threads or dask")
+    return ThreadPoolTaskRunner()
 
 
-@task(name="stage", cache_policy=NO_CACHE)
-def stage_task(tables, out: Path, on: dt.date):
-    return pipeline.stage(tables, out, on)
-
-
-@task(name="gate-and-publish", cache_policy=NO_CACHE)
-def gate_task(tables, staging: Path, out: Path, summary: Summary) -> Summary:
-    return pipeline.gate_and_publish(tables, staging, out, summary)
-
-
-@flow(name="oigdata-refresh", log_prints=False, validate_parameters=False)
-def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str | None = None, progress=None,
+@flow(name="oigdata-refresh", log_prints=False, validate_parameters=False, task_runner=task_runner())
+def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str | None = None,
                  locked: bool = False) -> Summary:
     """Ingest raw/, extract, validate and publish to out/ (only if the gate passes).
 
@@ -59,12 +58,12 @@ def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str |
         try:
             with pipeline.refresh_lock(out):
                 recover(out)
-                return refresh_flow.fn(raw, out, release_date, progress, locked=True)
+                return refresh_flow.fn(raw, out, release_date, locked=True)
         except pipeline.Locked as exc:
             return Summary(failed=1, failures=[{"table": "-", "rule": str(exc), "column": None, "blocking": True,
                                                 "unexpected_count": 0, "element_count": 0,
                                                 "unexpected_examples": []}])
-    say = progress or (lambda _msg: None)
+    say = progress.say
     inputs = load_inputs_task(raw)
     say(f"ingesting {len(inputs.files)} files")
     docs, problems = pipeline.dedupe(ingest_task.map(inputs.files, inputs=unmapped(inputs)).result())
