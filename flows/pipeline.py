@@ -234,6 +234,15 @@ def stage(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> tuple[Path
     return folder, tables
 
 
+def refresh_datapackage(folder: Path) -> None:
+    """Rewrite the staged datapackage.json so that it lists every file the release holds."""
+    from flows.publish.datapackage import write_datapackage
+    from flows.publish.files import read_release_table
+
+    version = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    write_datapackage(folder, read_release_table(folder, "documents"), version)
+
+
 def same_release(a: Path, b: Path) -> bool:
     """Do two release folders hold the same published files, byte for byte (the DuckDB
     file, a build product, aside)?"""
@@ -274,6 +283,7 @@ def gate_and_publish(tables: dict[str, pd.DataFrame], staging: Path, out: Path, 
         summary.validation_dir = str(failed_dir)
         return summary
     write_results(outcomes, staging / "validation")
+    refresh_datapackage(staging)  # now that the validation files exist, list them with their checksums
     if same_release(staging, out):
         if not (out / "oig.duckdb").exists():  # a fresh checkout: the build product is added, nothing else
             os.replace(staging / "oig.duckdb", out / "oig.duckdb")

@@ -64,6 +64,14 @@ def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str |
                                                 "unexpected_count": 0, "element_count": 0,
                                                 "unexpected_examples": []}])
     say = progress.say
+    listing_url = os.environ.get("OIGDATA_LISTING_URL")
+    if listing_url:  # a configured source: fetch what is new before reading raw/
+        from flows.fetch.flow import fetch_flow
+
+        say(f"fetching new reports from {listing_url}")
+        fetched = fetch_flow(listing_url, raw, int(os.environ.get("OIGDATA_FETCH_MAX_BYTES", 50 * 1024 * 1024)),
+                             float(os.environ.get("OIGDATA_FETCH_TIMEOUT", 30)))
+        say(f"fetched {len(fetched.fetched)}, skipped {len(fetched.skipped)}, failed {len(fetched.failed)}")
     inputs = load_inputs_task(raw)
     say(f"ingesting {len(inputs.files)} files")
     docs, problems = pipeline.dedupe(ingest_task.map(inputs.files, inputs=unmapped(inputs)).result())

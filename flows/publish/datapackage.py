@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -63,6 +64,13 @@ def build_datapackage(release_dir: Path, documents: pd.DataFrame, version: str) 
             "format": "parquet", "mediatype": "application/vnd.apache.parquet",
             **_file_info(release_dir / "parquet" / f"{table}.parquet"),
         })
+    tabular = {r["path"] for r in resources}
+    for path in sorted(release_dir.rglob("*")):  # every other published file, with its checksum
+        rel = path.relative_to(release_dir).as_posix()
+        if path.is_file() and rel not in tabular and rel not in ("datapackage.json", "oig.duckdb"):
+            kind = {".md": "text/markdown", ".json": "application/json"}.get(path.suffix, "application/octet-stream")
+            resources.append({"name": re.sub(r"[^a-z0-9]+", "_", rel.lower()).strip("_"), "path": rel,
+                              "mediatype": kind, **_file_info(path)})
     sources = [{"title": row.title or row.path, "path": row.url or f"raw/{row.path}",
                 "description": f"genre {row.genre}; rights {row.rights}"
                                + (f"; retrieved {row.retrieved_on}" if row.retrieved_on else "")}
