@@ -111,9 +111,9 @@ def refresh(
                   f"Results: {summary.validation_dir}/results.md")
         raise typer.Exit(1)
     if summary.unchanged:
-        console.print(f"[green]Nothing changed[/]: release {summary.release_date} in {out}/ is byte-identical")
+        console.print(f"[green]Nothing changed[/]: release {summary.version} in {out}/ is byte-identical")
     else:
-        console.print(f"[green]Published[/] release {summary.release_date} to {out}/")
+        console.print(f"[green]Published[/] release {summary.version} to {out}/")
 
 
 @app.command()

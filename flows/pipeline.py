@@ -58,6 +58,7 @@ class Summary:
     passed: int = 0
     failed: int = 0
     warned: int = 0
+    version: str | None = None
     extracted: int = 0
     from_cache: int = 0
     unchanged: bool = False
@@ -271,6 +272,7 @@ def gate_and_publish(tables: dict[str, pd.DataFrame], staging: Path, out: Path, 
     """Run the gate; publish the staged release only when no blocking rule fails."""
     from flows.validate.gate import blocking_failures, run_gate, write_results
 
+    summary.version = json.loads((staging / "datapackage.json").read_text(encoding="utf-8"))["version"]
     outcomes = run_gate(inject_fault(tables))
     summary.passed = sum(o.success for o in outcomes)
     summary.failed = len(blocking_failures(outcomes))
