@@ -206,6 +206,7 @@ def with_history(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> tup
     from flows.publish.columns import columns
 
     previous, prev_version = previous_release(out)
+    tables = carry_forward(previous, tables)
     version = version_for(on, prev_version)
     new_rows = diff(previous, tables, version)
     if not new_rows and prev_version and "." in prev_version:
@@ -216,6 +217,34 @@ def with_history(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> tup
     changes = typed_frame("changes", {n: [r[n] for r in rows] for n in names})
     changes = changes.sort_values(["version", "table_name", "key"], kind="stable").reset_index(drop=True)
     return {**tables, "changes": changes}, version
+
+
+def carry_forward(previous: dict[str, pd.DataFrame], tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Keep what earlier releases published from documents no longer in raw/: every assertion
+    ever published stays in the dataset, with the text that proves it. Rows whose key the new
+    build already has are not duplicated."""
+    from flows.build.tables import sort_by_key, typed_frame
+    from flows.publish.columns import columns, table_meta
+
+    if "documents" not in previous:
+        return tables
+    gone = set(previous["documents"]["doc_id"]) - set(tables["documents"]["doc_id"])
+    if not gone:
+        return tables
+    out = dict(tables)
+    for name, df in tables.items():
+        old = previous.get(name)
+        if old is None or "doc_id" not in old.columns or name == "reports":
+            continue
+        key = table_meta(name)["primary_key"]
+        have = set(map(tuple, df[key].astype(str).itertuples(index=False, name=None)))
+        keep = old[old["doc_id"].isin(gone)]
+        keep = keep[[tuple(map(str, k)) not in have for k in keep[key].itertuples(index=False, name=None)]]
+        if len(keep):
+            rows = df.to_dict("records") + keep.to_dict("records")
+            names = [c.name for c in columns(name)]
+            out[name] = sort_by_key(name, typed_frame(name, {n: [r.get(n) for r in rows] for n in names}))
+    return out
 
 
 def stage(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> tuple[Path, dict[str, pd.DataFrame]]:

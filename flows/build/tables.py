@@ -35,11 +35,15 @@ def typed_frame(name: str, records: dict[str, list]) -> pd.DataFrame:
     return pd.DataFrame({c.name: pd.Series(records[c.name], dtype=_DTYPES[c.type]) for c in columns(name)})
 
 
+def sort_by_key(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    key = TABLES[name].get_metadata()[TABLES[name].__name__]["dataframe"]["primary_key"]
+    return df.sort_values(key, kind="stable").reset_index(drop=True) if len(df) else df
+
+
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     names = [c.name for c in columns(name)]
     df = typed_frame(name, {n: [r.get(n) for r in rows] for n in names})
-    key = TABLES[name].get_metadata()[TABLES[name].__name__]["dataframe"]["primary_key"]
-    return df.sort_values(key, kind="stable").reset_index(drop=True) if len(df) else df
+    return sort_by_key(name, df)
 
 
 def _reports(catalogue: list[dict], ex: Extraction, documents: list[dict]) -> list[dict]:

@@ -54,3 +54,18 @@ def test_a_follow_up_report_is_a_dated_status_change(tmp_path):
     con.close()
     assert rows["oig"] == dt.date(2011, 9, 30)  # OIG's follow-up; ICE's own undated claim is listed too
     assert rows["agency"] is None
+
+
+def test_assertions_of_a_removed_document_stay_published(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "curated"
+    shutil.copytree(RAW, raw)
+    shutil.copy(FIXTURES / "oig_report" / "oig_10_63_performance_287g.txt", raw / "oig_10_63.txt")
+    _, _, first = _refresh(raw, out)
+    (raw / "oig_10_63.txt").unlink()
+    summary, _, second = _refresh(raw, out)
+    assert summary.published
+    for name in ("documents", "document_texts", "recommendations", "status_events"):
+        assert set(first[name].iloc[:, 0]) <= set(second[name].iloc[:, 0]), name
+    assert "OIG-10-63-R7" in set(second["recommendations"]["rec_id"])
+    latest = second["changes"][second["changes"]["version"] == second["changes"]["version"].max()]
+    assert "removed" not in set(latest["change"])

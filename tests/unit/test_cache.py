@@ -26,3 +26,14 @@ def test_a_corrupt_cache_entry_is_ignored(tmp_path):
         f.write_text("{not json")
     ex, ran = pipeline.extract_one(docs[0], inputs.entries, cache)
     assert ran and ex.report_mentions is not None
+
+
+def test_a_new_extractor_version_re_extracts_everything(tmp_path, monkeypatch):
+    from flows import cache
+
+    inputs = pipeline.load_inputs(RAW)
+    docs, _ = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
+    folder = tmp_path / "cache"
+    assert all(ran for _, ran in (pipeline.extract_one(d, inputs.entries, folder) for d in docs))
+    monkeypatch.setattr(cache, "EXTRACTOR_VERSION", "next")
+    assert all(ran for _, ran in (pipeline.extract_one(d, inputs.entries, folder) for d in docs))
