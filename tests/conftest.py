@@ -13,6 +13,14 @@ RAW = REPO / "raw"
 CURATED = REPO / "curated"
 
 
+def release_tree(root: Path) -> dict[str, bytes]:
+    """Every published file of a release folder by relative path (the DuckDB build product aside)."""
+    if not root.exists():
+        return {}
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name != "oig.duckdb"}
+
+
 @pytest.fixture(scope="session")
 def entries():
     return as_entries(load_catalogue(RAW))

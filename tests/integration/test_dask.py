@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import CURATED, RAW, REPO
+from tests.conftest import CURATED, RAW, REPO, release_tree
 
 
 def test_refresh_on_a_local_dask_cluster_is_byte_identical(tmp_path):
@@ -16,7 +16,4 @@ def test_refresh_on_a_local_dask_cluster_is_byte_identical(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(REPO), "OIGDATA_TASK_RUNNER": "dask"})
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "Traceback" not in proc.stdout + proc.stderr
-    def tree(root):
-        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-                if p.is_file() and p.name != "oig.duckdb"}
-    assert tree(out) == tree(CURATED)
+    assert release_tree(out) == release_tree(CURATED)

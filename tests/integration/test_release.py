@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import CURATED, RAW, REPO
+from tests.conftest import CURATED, RAW, REPO, release_tree
 
 OIGDATA = [sys.executable, "-m", "flows.cli"]
 
@@ -25,10 +25,6 @@ def _run(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.Comp
     return subprocess.run(OIGDATA + args, cwd=cwd, capture_output=True, text=True, timeout=600,
                           env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})})
 
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p.name != "oig.duckdb"}
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +42,7 @@ def rebuilt(tmp_path_factory) -> Path:
 
 
 def test_rebuild_is_byte_identical_to_the_committed_release(rebuilt):
-    committed, fresh = _tree(CURATED), _tree(rebuilt)
+    committed, fresh = release_tree(CURATED), release_tree(rebuilt)
     assert sorted(committed) == sorted(fresh)
     different = [name for name in committed if committed[name] != fresh[name]]
     assert different == [], f"differs from curated/: {different}"
@@ -104,7 +100,7 @@ def test_broken_row_and_bad_files_publish_nothing_and_lose_nothing(tmp_path):
     (raw / "scan.pdf").write_bytes(b"%PDF-1.7 not really")
     out = tmp_path / "curated"
     shutil.copytree(CURATED, out, ignore=shutil.ignore_patterns("oig.duckdb"))
-    before = _tree(out)
+    before = release_tree(out)
 
     proc = _run(["refresh", "--raw", str(raw), "--out", str(out)], cwd=tmp_path,
                 env={"OIGDATA_FAULT": "corrupt-quote"})
@@ -114,7 +110,7 @@ def test_broken_row_and_bad_files_publish_nothing_and_lose_nothing(tmp_path):
     assert "Not published" in output
     for name, reason in [("empty.txt", "empty"), ("image.txt", "binary"), ("scan.pdf", "corrupt PDF")]:
         assert name in output and reason in output
-    assert _tree(out) == before, "curated/ changed although the gate failed"
+    assert release_tree(out) == before, "curated/ changed although the gate failed"
     results = json.loads((tmp_path / ".oigdata" / "last-failed-validation" / "results.json").read_text())
     failed = {(r["table"], r["rule"]) for r in results["results"] if not r["success"] and r["blocking"]}
     assert failed == {("recommendations", "quote_matches_text")}

@@ -18,7 +18,7 @@ import pytest
 
 from flows import pipeline
 from flows.publish.release import STEPS
-from tests.conftest import RAW, REPO
+from tests.conftest import RAW, REPO, release_tree
 from tests.eval.scoring import FIXTURES
 
 PUBLISH = """
@@ -48,10 +48,6 @@ def _publish(raw: Path, out: Path, kill_at: str | None = None) -> subprocess.Com
                           env=env, timeout=300)
 
 
-def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p.name != "oig.duckdb"} if root.exists() else {}
-
 
 @pytest.fixture(scope="module")
 def releases(tmp_path_factory):
@@ -65,7 +61,7 @@ def releases(tmp_path_factory):
     assert _publish(raw_old, old_out).returncode == 0
     shutil.copytree(old_out, new_out)  # the new release follows the old one (its history included)
     assert _publish(raw_new, new_out).returncode == 0
-    return raw_new, _tree(old_out), _tree(new_out), old_out
+    return raw_new, release_tree(old_out), release_tree(new_out), old_out
 
 
 @pytest.mark.parametrize("step", STEPS)
@@ -76,9 +72,9 @@ def test_a_kill_at_any_publishing_step_leaves_the_old_or_the_new_release(release
     shutil.copytree(old_out, out)
     proc = _publish(raw_new, out, kill_at=step)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
-    assert _tree(out) in (old, new), f"killed at {step}: curated/ is neither release"
+    assert release_tree(out) in (old, new), f"killed at {step}: curated/ is neither release"
     assert _publish(raw_new, out).returncode == 0  # the next run recovers by itself
-    assert _tree(out) == new
+    assert release_tree(out) == new
     assert not any(p.name.startswith(".curated.") for p in tmp_path.iterdir())
 
 
