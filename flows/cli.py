@@ -186,48 +186,93 @@ def serve(
 
 @app.command()
 def query(
-    sql: str = typer.Argument(..., help="SQL over the published tables and views."),
+    sql: str = typer.Argument(None, help="SQL over the published tables and views; '-' reads standard input."),
+    file: Path = typer.Option(None, "--file", "-f", help="Read the SQL from this file."),
     fmt: str = typer.Option("table", "--format", help="table, csv or json"),
     db: Path = typer.Option(DEFAULT_DB, help="The DuckDB file."),
 ) -> None:
     """Read-only SQL over the release.
 
-    Example: oigdata query "select * from open_recommendations"
+    Examples:
+      oigdata query "select * from open_recommendations"
+      oigdata query --file question.sql --format csv
+      echo "select count(*) from recommendations" | oigdata query - --format json
     """
-    import duckdb
+    from flows import access
 
-    if not db.exists():
-        err.print(f"[red]No database at {db}[/]: run `make run` (oigdata refresh) first.")
-        raise typer.Exit(2)
-    con = duckdb.connect(str(db), read_only=True)
+    if file is not None:
+        sql = file.read_text(encoding="utf-8")
+    elif sql in (None, "-"):
+        sql = sys.stdin.read()
     try:
-        cur = con.execute(sql)
-        names = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchall()
-    except duckdb.Error as exc:
-        err.print(f"[red]SQL error[/]: {str(exc).splitlines()[0]}")
+        names, rows = access.run_sql(db, sql)
+        if fmt == "table":
+            t = Table(show_lines=False)
+            for n in names:
+                t.add_column(n, overflow="fold")
+            for r in rows:
+                t.add_row(*("" if v is None else str(access._cell(v)) for v in r))
+            console.print(t)
+            console.print(f"{len(rows)} rows")
+        else:
+            access.write_rows(names, rows, fmt, sys.stdout)
+    except access.AccessError as exc:
+        err.print(f"[red]{exc}[/]")
         raise typer.Exit(2) from None
-    finally:
-        con.close()
-    rows = [tuple(json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (list, dict)) else v for v in r)
-            for r in rows] if fmt != "json" else rows
-    if fmt == "json":
-        sys.stdout.write(json.dumps([dict(zip(names, r, strict=True)) for r in rows], default=str,
-                                    ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "csv":
-        import csv
 
-        w = csv.writer(sys.stdout)
-        w.writerow(names)
-        w.writerows(rows)
-    else:
-        t = Table(show_lines=False)
-        for n in names:
-            t.add_column(n, overflow="fold")
-        for r in rows:
-            t.add_row(*("" if v is None else str(v) for v in r))
-        console.print(t)
-        console.print(f"{len(rows)} rows")
+
+@app.command()
+def export(
+    table: str = typer.Option(..., help="A table or view, e.g. recommendations or open_recommendations."),
+    fmt: str = typer.Option("csv", "--format", help="csv, parquet or json"),
+    where: str = typer.Option(None, help="An SQL condition, e.g. \"status = 'open'\"."),
+    output: Path = typer.Option(None, help="File to write (default: <table>.<format> here)."),
+    db: Path = typer.Option(DEFAULT_DB, help="The DuckDB file."),
+) -> None:
+    """Write a filtered extract of one table or view.
+
+    Example: oigdata export --table recommendations --format parquet --where "status = 'open'"
+    """
+    from flows import access
+
+    output = output or Path(f"{table}.{fmt}")
+    try:
+        n = access.export(db, table, fmt, where, output)
+    except access.AccessError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from None
+    console.print(f"{n} rows of {table} written to {output}")
+
+
+@app.command()
+def show(rec_id: str = typer.Argument(..., help="A recommendation id, e.g. OIG-18-77-R1."),
+         db: Path = typer.Option(DEFAULT_DB, help="The DuckDB file.")) -> None:
+    """One recommendation: its text, derived status, source passage and full status history.
+
+    Example: oigdata show OIG-18-77-R1
+    """
+    from flows import access
+
+    try:
+        rec = access.show(db, rec_id)
+    except access.AccessError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from None
+    console.print(f"[bold]{rec['rec_id']}[/]  {rec['report_id'] or '(report unknown)'}  evidence: {rec['evidence']}")
+    console.print(rec["text"])
+    console.print(f"status [bold]{rec['status']}[/] (as of {rec['status_as_of'] or 'undated'}), resolution "
+                  f"{rec['resolution']}, response {rec['response']}; themes {', '.join(rec['themes'])}")
+    page = f", page {rec['page']}" if rec.get("page") else ""
+    console.print(f"source: {rec['source_title']} ({rec['source_url'] or 'no URL'}{page}), "
+                  f"characters {rec['start']}–{rec['end']}")
+    console.print(f"[dim]“{rec['quote']}”[/]")
+    t = Table(title="Status history")
+    for col in ("as of", "kind", "value", "asserted by", "source", "passage"):
+        t.add_column(col, overflow="fold")
+    for h in rec["history"]:
+        t.add_row(str(h["as_of"] or ""), h["kind"], h["value"], h["asserted_by"], h["source_title"] or "",
+                  h["quote"][:160])
+    console.print(t)
 
 
 @app.command()

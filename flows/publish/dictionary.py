@@ -32,7 +32,9 @@ training requirements the documents state. Every extracted row carries `doc_id`,
   quotes can be verified, with attribution to their publisher; reuse of those texts beyond
   that is subject to their owners' terms. The dataset itself (tables, ids, derived values) is
   released under CC0-1.0.
-- **Validation**: the last build's expectation results are in `validation/results.md`.
+- **Validation**: the last build's expectation results are in `validation/results.md`, as a page to
+  open in a browser (offline, no scripts) in `validation/index.html`, and as data in
+  `validation/results.json`.
 - **Formats**: `parquet/<table>.parquet` and `csv/<table>.csv` (UTF-8, RFC 4180, CRLF, lists
   as JSON arrays, empty cell = null). `datapackage.json` describes both with bytes and sha256.
 

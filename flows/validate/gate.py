@@ -6,6 +6,7 @@ result records, written as deterministic JSON and Markdown (no run ids or timest
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 from dataclasses import dataclass
@@ -123,3 +124,30 @@ def write_results(outcomes: list[Outcome], folder: Path) -> None:
         lines.append(f"| {outcome} | {'yes' if r['blocking'] else 'no'} | {r['table']} | {r['rule']} | "
                      f"{r['column'] or ''} | {r['unexpected_count']} / {r['element_count']} | {r['reason']} |")
     (folder / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "index.html").write_text(render_html(summary, records), encoding="utf-8")
+
+
+_STYLE = """body{font:15px/1.45 system-ui,sans-serif;margin:2rem;max-width:70rem;color:#1b1b1b}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;
+vertical-align:top}th{background:#f3f3f3}.pass{color:#176b2c}.FAIL{color:#b00020;font-weight:bold}
+.warn{color:#8a5300;font-weight:bold}code{font-size:90%}"""
+
+
+def render_html(summary: dict, records: list[dict]) -> str:
+    """A self-contained page (no scripts, no CDN) showing every expectation and its outcome."""
+    esc = html.escape
+    rows = []
+    for r in records:
+        outcome = "pass" if r["success"] else ("FAIL" if r["blocking"] else "warn")
+        examples = ", ".join(esc(str(v)) for v in r["unexpected_examples"])
+        rows.append(f"<tr><td class='{outcome}'>{outcome}</td><td>{'blocking' if r['blocking'] else 'reported'}"
+                    f"</td><td><code>{esc(r['table'])}</code></td><td><code>{esc(r['rule'])}</code></td>"
+                    f"<td><code>{esc(r['column'] or '')}</code></td><td>{r['unexpected_count']} / "
+                    f"{r['element_count']}</td><td>{esc(r['reason'])}</td><td>{examples}</td></tr>")
+    return ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>oigdata validation results"
+            f"</title><style>{_STYLE}</style></head><body><h1>Validation results</h1>"
+            f"<p id='summary'>Passed {summary['passed']}, failed (blocking) {summary['failed_blocking']}, "
+            f"warned {summary['warned']}. Blocking expectations decide whether a release is published; "
+            "reported ones are kept here.</p><table><thead><tr><th>outcome</th><th>level</th><th>table</th>"
+            "<th>expectation</th><th>column</th><th>unexpected / checked</th><th>why</th><th>examples</th></tr>"
+            "</thead><tbody>" + "".join(rows) + "</tbody></table></body></html>\n")

@@ -120,3 +120,52 @@ def test_validate_reruns_the_expectations_on_a_published_release(rebuilt, tmp_pa
     proc = _run(["validate", "--out", str(rebuilt)], cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "quote_matches_text" in proc.stdout and "FAIL" not in proc.stdout
+
+
+def test_query_reads_sql_from_a_file_and_from_stdin(rebuilt, tmp_path):
+    db = str(rebuilt / "oig.duckdb")
+    (tmp_path / "q.sql").write_text("select count(*) as n from recommendations")
+    proc = _run(["query", "--file", str(tmp_path / "q.sql"), "--db", db, "--format", "csv"], cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout.splitlines()[0] == "n", proc.stderr
+    piped = subprocess.run([*OIGDATA, "query", "-", "--db", db, "--format", "json"], input="select 41 + 1 as x",
+                           capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert json.loads(piped.stdout) == [{"x": 42}]
+
+
+def test_export_writes_filtered_extracts(rebuilt, tmp_path):
+    db = str(rebuilt / "oig.duckdb")
+    out_csv, out_pq = tmp_path / "open.csv", tmp_path / "open.parquet"
+    proc = _run(["export", "--table", "recommendations", "--where", "status = 'open'", "--output", str(out_csv),
+                 "--db", db], cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    lines = out_csv.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("rec_id,") and len(lines) > 1
+    assert _run(["export", "--table", "open_recommendations", "--format", "parquet", "--output", str(out_pq),
+                 "--db", db], cwd=tmp_path).returncode == 0
+    con = duckdb.connect()
+    assert con.execute(f"select count(*) from read_parquet('{out_pq}')").fetchone()[0] == len(lines) - 1
+    con.close()
+    bad = _run(["export", "--table", "no_such_table", "--db", db], cwd=tmp_path)
+    assert bad.returncode == 2 and "unknown table" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_show_prints_a_recommendation_with_its_history_and_refuses_unknown_ids(rebuilt, tmp_path):
+    db = str(rebuilt / "oig.duckdb")
+    con = duckdb.connect(db, read_only=True)
+    rec_id, quote = con.execute("select rec_id, quote from recommendations where status = 'open' "
+                                "order by rec_id limit 1").fetchone()
+    con.close()
+    proc = _run(["show", rec_id, "--db", db], cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert rec_id in proc.stdout and "Status history" in proc.stdout and quote.split()[0] in proc.stdout
+    unknown = _run(["show", "OIG-99-999-R1", "--db", db], cwd=tmp_path)
+    assert unknown.returncode == 2 and "no recommendation" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_the_validation_page_lists_every_expectation_offline(rebuilt):
+    page = (rebuilt / "validation" / "index.html").read_text(encoding="utf-8")
+    results = json.loads((rebuilt / "validation" / "results.json").read_text(encoding="utf-8"))["results"]
+    assert "<script" not in page and "http" not in page.split("<body>")[1]
+    for r in results:
+        assert f"<code>{r['rule']}</code>" in page
+    assert page.count("<tr>") == len(results) + 1

@@ -1,0 +1,102 @@
+"""Read-only access to a published release for people and scripts: SQL, extracts, one
+recommendation with its history. No Prefect, no Great Expectations: these start fast."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import IO
+
+import duckdb
+
+from schemas import TABLES
+
+FORMATS = ("table", "csv", "json")
+EXPORT_FORMATS = ("csv", "parquet", "json")
+
+
+class AccessError(Exception):
+    """A query or request that cannot be answered; the message is one line for people."""
+
+
+def connect(db: Path) -> duckdb.DuckDBPyConnection:
+    if not db.exists():
+        raise AccessError(f"no database at {db}: run `make run` (oigdata refresh) first")
+    return duckdb.connect(str(db), read_only=True)
+
+
+def run_sql(db: Path, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
+    con = connect(db)
+    try:
+        cur = con.execute(sql, params or [])
+        names = [d[0] for d in cur.description] if cur.description else []
+        return names, cur.fetchall()
+    except duckdb.Error as exc:
+        raise AccessError(f"SQL error: {str(exc).splitlines()[0]}") from None
+    finally:
+        con.close()
+
+
+def relations(db: Path) -> list[str]:
+    """Tables and views a user may export."""
+    _, rows = run_sql(db, "SELECT table_name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views() "
+                          "WHERE NOT internal ORDER BY 1")
+    return [r[0] for r in rows]
+
+
+def _cell(v):
+    return json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (list, dict)) else v
+
+
+def write_rows(names: list[str], rows: list[tuple], fmt: str, stream: IO[str]) -> None:
+    """CSV (RFC 4180, lists as JSON) or a JSON array of objects."""
+    if fmt == "json":
+        stream.write(json.dumps([dict(zip(names, r, strict=True)) for r in rows], default=str, ensure_ascii=False,
+                                indent=2) + "\n")
+    elif fmt == "csv":
+        w = csv.writer(stream, lineterminator="\r\n")
+        w.writerow(names)
+        w.writerows([_cell(v) for v in r] for r in rows)
+    else:
+        raise AccessError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+
+
+def export(db: Path, table: str, fmt: str, where: str | None, output: Path) -> int:
+    """Write a filtered extract of a table or view; returns the number of rows."""
+    if table not in relations(db):
+        raise AccessError(f"unknown table {table!r}: one of {', '.join(relations(db))}")
+    if fmt not in EXPORT_FORMATS:
+        raise AccessError(f"unknown format {fmt!r}: expected one of {', '.join(EXPORT_FORMATS)}")
+    sql = f'SELECT * FROM "{table}"' + (f" WHERE {where}" if where else "")
+    if fmt == "parquet":
+        con = connect(db)
+        try:
+            n = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+            con.execute(f"COPY ({sql}) TO '{str(output).replace(chr(39), chr(39) * 2)}' (FORMAT parquet)")
+        except duckdb.Error as exc:
+            raise AccessError(f"SQL error: {str(exc).splitlines()[0]}") from None
+        finally:
+            con.close()
+        return n
+    names, rows = run_sql(db, sql)
+    with output.open("w", encoding="utf-8", newline="") as fh:
+        write_rows(names, rows, fmt, fh)
+    return len(rows)
+
+
+def show(db: Path, rec_id: str) -> dict:
+    """One recommendation, its source passage and every status or response assertion about it."""
+    names, rows = run_sql(db, "SELECT r.*, d.title AS source_title, d.url AS source_url, d.publisher "
+                              "FROM recommendations r JOIN documents d USING (doc_id) WHERE r.rec_id = ?", [rec_id])
+    if not rows:
+        raise AccessError(f"no recommendation {rec_id!r} (ids look like OIG-18-77-R1 or <doc_id>-<offset>)")
+    rec = dict(zip(names, rows[0], strict=True))
+    hn, hrows = run_sql(db, "SELECT h.kind, h.value, h.asserted_by, h.as_of, h.applies_via_report, d.title AS "
+                            "source_title, h.quote FROM recommendation_status_history h JOIN documents d "
+                            "USING (doc_id) WHERE h.rec_id = ? ORDER BY h.as_of NULLS FIRST, h.event_id", [rec_id])
+    rec["history"] = [dict(zip(hn, r, strict=True)) for r in hrows]
+    return rec
+
+
+assert set(TABLES) >= {"recommendations", "documents"}  # the queries above rely on them
