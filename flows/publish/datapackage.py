@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -41,7 +42,8 @@ def _schema(table: str) -> dict:
             f["format"] = "json"
         fields.append(f)
     schema = {"fields": fields, "primaryKey": meta["primary_key"], "missingValues": [""]}
-    fks = [{"fields": [col], "reference": {"resource": ref.split(".")[0], "fields": [ref.split(".")[1]]}}
+    fks = [{"fields": [col], "reference": {  # a reference to the same table is written "" (self)
+               "resource": "" if ref.split(".")[0] == table else ref.split(".")[0], "fields": [ref.split(".")[1]]}}
            for col, ref in meta.get("foreign_keys", {}).items() if ref.split(".")[0] in TABLES]
     if fks:
         schema["foreignKeys"] = fks
@@ -61,7 +63,8 @@ def build_datapackage(release_dir: Path, documents: pd.DataFrame, version: str) 
         })
         resources.append({
             "name": f"{table}_parquet", "title": f"{meta['title']} (Parquet)", "path": f"parquet/{table}.parquet",
-            "format": "parquet", "mediatype": "application/vnd.apache.parquet",
+            "type": "file", "format": "parquet", "mediatype": "application/vnd.apache.parquet",
+            "description": f"The {table} table as Parquet; the same schema as the CSV resource {table}.",
             **_file_info(release_dir / "parquet" / f"{table}.parquet"),
         })
     tabular = {r["path"] for r in resources}
@@ -71,9 +74,10 @@ def build_datapackage(release_dir: Path, documents: pd.DataFrame, version: str) 
             kind = {".md": "text/markdown", ".json": "application/json"}.get(path.suffix, "application/octet-stream")
             resources.append({"name": re.sub(r"[^a-z0-9]+", "_", rel.lower()).strip("_"), "path": rel,
                               "mediatype": kind, **_file_info(path)})
-    sources = [{"title": row.title or row.path, "path": row.url or f"raw/{row.path}",
+    sources = [{"title": row.title if isinstance(row.title, str) else row.path,
+                "path": row.url if isinstance(row.url, str) and row.url else f"raw/{row.path}",
                 "description": f"genre {row.genre}; rights {row.rights}"
-                               + (f"; retrieved {row.retrieved_on}" if row.retrieved_on else "")}
+                               + (f"; retrieved {row.retrieved_on}" if isinstance(row.retrieved_on, dt.date) else "")}
                for row in documents.sort_values("path").itertuples()]
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
