@@ -15,6 +15,7 @@ import pandas as pd
 
 from flows.build.history import changelog
 from flows.publish.datapackage import write_datapackage
+from flows.publish.dcat import write_catalog
 from flows.publish.dictionary import write_dictionary
 from flows.publish.duckdb_db import build_database
 from flows.publish.files import write_csv, write_parquet
@@ -38,6 +39,7 @@ def write_release(tables: dict[str, pd.DataFrame], folder: Path, version: str) -
     write_datapackage(folder, tables["documents"], version)
     write_dictionary(folder, tables, version)
     (folder / "CHANGELOG.md").write_text(changelog(tables["changes"]), encoding="utf-8")
+    write_catalog(folder, tables, version)
     return build_database(folder / "parquet", folder / DB_NAME)
 
 
