@@ -8,7 +8,6 @@ Rows are compared by primary key; `first_seen`/`last_seen` are left out of the c
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 
 import pandas as pd
@@ -85,6 +84,3 @@ def changelog(changes: pd.DataFrame) -> str:
         lines.append("")
     return "\n".join(lines) + "\n"
 
-
-def as_json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
