@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint eval clean-venv
+.PHONY: run test lint eval clean-venv browser
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -16,7 +16,12 @@ $(STAMP): requirements.lock pyproject.toml
 run: $(STAMP)
 	$(BIN)/oigdata refresh --raw raw --out curated
 
-test: $(STAMP)
+# Headless Chromium renders the validation page in a test (Debian's package; these machines run as root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; }
+
+test: $(STAMP) browser
 	$(BIN)/ruff check flows schemas tests
 	$(BIN)/python -m pytest -q
 

@@ -127,7 +127,7 @@ def write_results(outcomes: list[Outcome], folder: Path) -> None:
     (folder / "index.html").write_text(render_html(summary, records), encoding="utf-8")
 
 
-_STYLE = """body{font:15px/1.45 system-ui,sans-serif;margin:2rem;max-width:70rem;color:#1b1b1b}
+_STYLE = """body{font:15px/1.45 system-ui,sans-serif;margin:2rem;max-width:90rem;color:#1b1b1b}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;
 vertical-align:top}th{background:#f3f3f3}.pass{color:#176b2c}.FAIL{color:#b00020;font-weight:bold}
 .warn{color:#8a5300;font-weight:bold}code{font-size:90%}"""
@@ -137,6 +137,8 @@ def render_html(summary: dict, records: list[dict]) -> str:
     """A self-contained page (no scripts, no CDN) showing every expectation and its outcome."""
     esc = html.escape
     rows = []
+    order = {"FAIL": 0, "warn": 1, "pass": 2}  # what needs attention first
+    records = sorted(records, key=lambda r: order["pass" if r["success"] else ("FAIL" if r["blocking"] else "warn")])
     for r in records:
         outcome = "pass" if r["success"] else ("FAIL" if r["blocking"] else "warn")
         examples = ", ".join(esc(str(v)) for v in r["unexpected_examples"])
