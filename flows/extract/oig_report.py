@@ -23,6 +23,7 @@ All events are asserted by OIG at the report's date.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -35,7 +36,8 @@ from flows.extract.text import Span, norm_ws, paragraphs, sentences, span
 from flows.extract.themes import themes_for
 
 REC_HEAD_RE = re.compile(r"^[ \t•]*Recommendation\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*[:.)]\s*", re.MULTILINE)
-REC_MENTION_RE = re.compile(r"\bRecommendations?\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\b(?!\s*[-–]\s*\d)")
+REC_MENTION_RE = re.compile(r"\b(?:Recommendations?|Rec\.)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\b(?!\s*[-–]\s*\d)",
+                            re.IGNORECASE)
 SECTION_RE = re.compile(
     r"^[ \t]*(?:Management Comments|Agency Comments|Management Response|OIG Analysis|Evaluation of|"
     r"(?:ICE|DHS|CBP)\s+(?:Response|Comments)\b|Conclusion|Appendix|Objective, Scope|Recommendations?\s*$|"
@@ -147,11 +149,38 @@ def _unnumbered(text: str, stated: int | None) -> list[_Rec]:
     stop = SECTION_RE.search(text, head.end())
     end_all = stop.start() if stop else len(text)
     recs = []
-    for i, m in enumerate(WE_RECOMMEND_RE.finditer(text, head.end(), end_all), start=1):
+    for m in WE_RECOMMEND_RE.finditer(text, head.end(), end_all):
         para = re.search(r"\n[ \t]*\n(?=[ \t]*[A-Z(•])", text[m.start():end_all])
         body = span(text, m.start(), m.start() + para.start() if para else end_all)
-        recs.append(_Rec(i, m, body))
+        inline = _inline_items(text, body)
+        if inline:  # "We recommend the Director: 1. Ensure …; 2. Require …; and 3. …"
+            recs.extend(_Rec(n, m, item) for n, item in inline)
+        else:
+            recs.append(_Rec(len(recs) + 1, m, body))
     return recs if recs and (stated is None or len(recs) == stated) else []
+
+
+INLINE_NUM_RE = re.compile(r"(?:^|(?<=[:;.])\s*(?:and\s+)?|\s)(?P<n>\d{1,2})[.)]\s+(?=[A-Z])")
+
+
+def _inline_items(text: str, body: Span) -> list[tuple[int, Span]]:
+    """Numbered items 1., 2., 3. … written inside one paragraph, if they count up from 1."""
+    marks = [m for m in INLINE_NUM_RE.finditer(text, body.start, body.end)]
+    seq, expected = [], 1
+    for m in marks:
+        if int(m["n"]) == expected:
+            seq.append(m)
+            expected += 1
+    if len(seq) < 2:
+        return []
+    bounds = [m.end() for m in seq] + [body.end]
+    items = []
+    for n, (a, b) in enumerate(itertools.pairwise(bounds), start=1):
+        end = seq[n].start() if n < len(seq) else b
+        item = span(text, a, end)
+        item = span(text, item.start, item.end - len(re.search(r"[;,]?\s*(?:and)?\s*$", item.text).group(0)))
+        items.append((n, item))
+    return items
 
 
 def _other_report_sections(text: str, own: str | None) -> list[tuple[int, int, str]]:
@@ -174,17 +203,18 @@ def _sentence_at(text: str, pos: int, within: Span) -> Span:
     return within
 
 
-def _discussion(text: str, rec: _Rec, defs: list[_Rec], limit: int) -> Span | None:
-    """Where the report discusses this recommendation after defining it: from the next
-    mention of its number to the next mention of another number or a section heading
-    (for a lone unnumbered recommendation, the whole comments section)."""
+def _discussions(text: str, rec: _Rec, defs: list[_Rec], limit: int) -> list[Span]:
+    """Where the report discusses this recommendation after defining it: from each later
+    mention of its number to the next mention of another number or a section heading (for a
+    lone unnumbered recommendation, the whole comments section), in reading order."""
     if len(defs) == 1 and not REC_HEAD_RE.search(text):
         comments = COMMENTS_RE.search(text, rec.body.end, limit)
         if comments:
             tail = re.search(r"^[ \t]*(?:Appendix|Objective, Scope|Major Contributors|Report Distribution)",
                              text[comments.end():limit], re.MULTILINE | re.IGNORECASE)
-            return span(text, comments.start(), comments.end() + tail.start() if tail else limit)
+            return [span(text, comments.start(), comments.end() + tail.start() if tail else limit)]
     def_spans = [(d.head.start(), d.body.end) for d in defs]
+    blocks: list[Span] = []
     for m in REC_MENTION_RE.finditer(text, rec.body.end, limit):
         if int(m["n"]) != rec.number or any(a <= m.start() < b for a, b in def_spans):
             continue
@@ -200,8 +230,15 @@ def _discussion(text: str, rec: _Rec, defs: list[_Rec], limit: int) -> Span | No
                         re.MULTILINE | re.IGNORECASE)
         if sec:
             end = m.end() + sec.start()
-        floor = max(rec.body.end, text.rfind("\n\n", 0, m.start()) + 2, text.rfind(". ", 0, m.start()) + 2)
-        return span(text, min(m.start(), floor), end)
+        prev_other = max((o.end() for o in REC_MENTION_RE.finditer(text, rec.body.end, m.start())
+                          if int(o["n"]) != rec.number), default=0)
+        floor = max(rec.body.end, text.rfind("\n\n", 0, m.start()) + 2, text.rfind(". ", 0, m.start()) + 2,
+                    prev_other)
+        block = span(text, min(m.start(), floor), end)
+        if not blocks or block.start >= blocks[-1].end:
+            blocks.append(block)
+    if blocks:
+        return blocks
     # no later mention: the response may follow the recommendation directly ("ICE Response: …")
     nxt = REC_HEAD_RE.search(text, rec.body.end, limit)
     end = nxt.start() if nxt else limit
@@ -210,7 +247,7 @@ def _discussion(text: str, rec: _Rec, defs: list[_Rec], limit: int) -> Span | No
     if tail:
         end = rec.body.end + tail.start()
     block = span(text, rec.body.end, end)
-    return block if block.text and find_status(text, block.start, block.end) else None
+    return [block] if block.text and find_status(text, block.start, block.end) else []
 
 
 PROMISE_RE = re.compile(r"\b(?:plans?|expects?|anticipates?|estimates?|intends?|will|target(?:s|ed)?|scheduled)\b"
@@ -278,23 +315,63 @@ def extract(doc: Document) -> Extraction:
             "themes": themes_for(rec.body.text), "evidence": "primary", "citations": [],
             "estimated_completion_on": None, "doc_id": doc.doc_id, **rec.body.provenance(),
         })
-        block = _discussion(text, rec, defs, limit)
-        if block is None:
-            continue
-        analysis = ANALYSIS_RE.search(text, block.start, block.end)
-        out.recommendations[-1]["estimated_completion_on"] = _ecd(text, block, analysis.start() if analysis else None)
-        hits = find_status(text, block.start, block.end)
-        responses = [h for h in hits if h.kind == "response"]
-        statuses = [h for h in hits if h.kind == "status" and (analysis is None or h.start >= analysis.start())]
-        chosen = responses[:1]
+        responses, statuses, ecd = [], [], None
+        for block in _discussions(text, rec, defs, limit):
+            analysis = ANALYSIS_RE.search(text, block.start, block.end)
+            ecd = ecd or _ecd(text, block, analysis.start() if analysis else None)
+            hits = [(h, block) for h in find_status(text, block.start, block.end)]
+            responses += [x for x in hits if x[0].kind == "response"]
+            statuses += [x for x in hits if x[0].kind == "status" and (analysis is None or x[0].start >= analysis.start())]
+        out.recommendations[-1]["estimated_completion_on"] = ecd
+        chosen = responses[:1]  # the first answer; OIG's last word on each axis
         for axis in ({"open", "closed"}, {"resolved", "unresolved"}):
-            last = [h for h in statuses if h.value in axis][-1:]
-            chosen += last
-        for h in chosen:
+            chosen += [x for x in statuses if x[0].value in axis][-1:]
+        for h, block in chosen:
             out.status_events.append(_event(doc, _sentence_at(text, h.start, block), h.kind, h.value, rid,
                                             report_id, rec.number, issued_on))
+    _table_events(doc, text, report_id, {r["rec_number"]: r["rec_id"] for r in out.recommendations}, issued_on, out)
     _follow_up_events(doc, text, report_id, others, issued_on, out)
     return out
+
+
+TABLE_HEAD_RE = re.compile(r"^[ \t]*Recommendation\b[ \t|]{2,}(?=[^\n]*\b(?:Response|Status)\b)[^\n]*$",
+                           re.MULTILINE | re.IGNORECASE)
+TABLE_ROW_RE = re.compile(r"^[ \t|]*(?:Rec(?:ommendation)?\.?\s*)?(?P<n>\d{1,2})\b[ \t|]{2,}(?P<rest>[^\n]+)$", re.MULTILINE)
+
+
+def _table_events(doc: Document, text: str, own: str, rec_ids: dict[int, str], as_of, out: Extraction) -> None:
+    """A summary table of responses and statuses ("Recommendation | Response | Status"): read
+    for the recommendations whose discussion gave no response or status."""
+    def axis(value: str) -> str:
+        return {"open": "implementation", "closed": "implementation", "resolved": "resolution",
+                "unresolved": "resolution"}.get(value, "response")
+
+    have = {(e["rec_number"], axis(e["value"])) for e in out.status_events if e["report_id"] == own}
+    for head in TABLE_HEAD_RE.finditer(text):
+        pos = head.end()
+        rows: list[tuple[int, int, int]] = []  # number, start, end (continuation lines extend a row)
+        for line in re.finditer(r"[^\n]*\n?", text[pos:pos + 3000]):
+            raw_line = line.group(0)
+            if not raw_line.strip():
+                if rows:
+                    break
+                continue
+            row = TABLE_ROW_RE.match(raw_line.rstrip("\n"))
+            a, b = pos + line.start(), pos + line.start() + len(raw_line.rstrip("\n"))
+            if row:
+                rows.append((int(row["n"]), a, b))
+            elif rows and re.match(r"^[ \t|]{8,}\S", raw_line):
+                rows[-1] = (rows[-1][0], rows[-1][1], b)
+            else:
+                break
+        for n, a, b in rows:
+            if n not in rec_ids:
+                continue
+            sp = span(text, a, b)
+            for h in {(h.kind, h.value) for h in find_status(text, a, b)}:
+                if (n, axis(h[1])) in have:
+                    continue
+                out.status_events.append(_event(doc, sp, h[0], h[1], rec_ids[n], own, n, as_of))
 
 
 def _follow_up_events(doc: Document, text: str, own: str, others: list[tuple[int, int, str]], as_of,
