@@ -101,6 +101,11 @@ def dedupe(results: list[Ingested | Problem]) -> tuple[list[Ingested], list[Prob
     return list(docs.values()), problems
 
 
+def ingest_all(inputs: Inputs) -> tuple[list[Ingested], list[Problem]]:
+    """Every raw file ingested in order (no Prefect): documents and the files refused."""
+    return dedupe([ingest_one(p, inputs) for p in inputs.files])
+
+
 def extract_one(ing: Ingested, entries: tuple[CatalogueEntry, ...], cache_dir: Path | None = None
                 ) -> tuple[Extraction, bool]:
     """The document's rows, from the cache when this document, extractor version and
@@ -326,3 +331,16 @@ def gate_and_publish(tables: dict[str, pd.DataFrame], staging: Path, out: Path, 
     summary.published = True
     summary.validation_dir = str(out / "validation")
     return summary
+
+
+def run_steps(raw: Path, out: Path, use_cache: bool = True) -> tuple[Summary, dict[str, pd.DataFrame], int]:
+    """The whole refresh in this process, step by step, without Prefect or the lock: for tests
+    and debugging. Returns the summary, the tables as staged and how many documents were
+    extracted (the rest came from the cache)."""
+    inputs = load_inputs(raw)
+    docs, problems = ingest_all(inputs)
+    results = [extract_one(d, inputs.entries, cache_dir_for(out) if use_cache else None) for d in docs]
+    tables, on, _ = assemble(docs, [ex for ex, _ in results], inputs, out)
+    staging, tables = stage(tables, out, on)
+    summary = gate_and_publish(tables, staging, out, Summary(problems=problems))
+    return summary, tables, sum(ran for _, ran in results)

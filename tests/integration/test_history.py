@@ -15,13 +15,8 @@ from tests.eval.scoring import FIXTURES
 
 
 def _refresh(raw, out):
-    inputs = pipeline.load_inputs(raw)
-    docs, _ = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
-    results = [pipeline.extract_one(d, inputs.entries, pipeline.cache_dir_for(out)) for d in docs]
-    tables, on, _ = pipeline.assemble(docs, [ex for ex, _ in results], inputs, out)
-    staging, tables = pipeline.stage(tables, out, on)
-    summary = pipeline.gate_and_publish(tables, staging, out, pipeline.Summary())
-    return summary, sum(ran for _, ran in results), tables
+    summary, tables, extracted = pipeline.run_steps(raw, out)
+    return summary, extracted, tables
 
 
 def test_a_follow_up_report_is_a_dated_status_change(tmp_path):

@@ -38,13 +38,9 @@ def built(tmp_path_factory):
     write_corrupt_pdf(raw / "corrupt.pdf")
     write_image_only_pdf(raw / "scanned.pdf")
     write_text_pdf(["A protected report " * 10], raw / "locked.pdf", encrypt=True)
-    inputs = pipeline.load_inputs(raw)
-    docs, problems = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
-    extractions = [pipeline.extract_one(d, inputs.entries)[0] for d in docs]
-    tables, on, _ = pipeline.assemble(docs, extractions, inputs, root / "none")
     out = root / "curated"
-    staging, tables = pipeline.stage(tables, out, on)
-    summary = pipeline.gate_and_publish(tables, staging, out, pipeline.Summary())
+    summary, tables, _ = pipeline.run_steps(raw, out, use_cache=False)
+    problems = summary.problems
     return tables, problems, summary, out
 
 

@@ -29,12 +29,7 @@ from flows.publish.release import recover
 raw, out = Path(sys.argv[1]), Path(sys.argv[2])
 with pipeline.refresh_lock(out):
     recover(out)
-    inputs = pipeline.load_inputs(raw)
-    docs, _ = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
-    extractions = [pipeline.extract_one(d, inputs.entries)[0] for d in docs]
-    tables, on, _ = pipeline.assemble(docs, extractions, inputs, out)
-    staging, tables = pipeline.stage(tables, out, on)
-    s = pipeline.gate_and_publish(tables, staging, out, pipeline.Summary())
+    s, _, _ = pipeline.run_steps(raw, out, use_cache=False)
     print("published" if s.published else "refused")
 """
 

@@ -5,7 +5,7 @@ from tests.conftest import RAW
 
 def test_documents_are_extracted_once_per_version_and_catalogue(tmp_path):
     inputs = pipeline.load_inputs(RAW)
-    docs, _ = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
+    docs, _ = pipeline.ingest_all(inputs)
     cache = tmp_path / "cache"
     first = [pipeline.extract_one(d, inputs.entries, cache) for d in docs]
     again = [pipeline.extract_one(d, inputs.entries, cache) for d in docs]
@@ -19,7 +19,7 @@ def test_documents_are_extracted_once_per_version_and_catalogue(tmp_path):
 
 def test_a_corrupt_cache_entry_is_ignored(tmp_path):
     inputs = pipeline.load_inputs(RAW)
-    docs, _ = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
+    docs, _ = pipeline.ingest_all(inputs)
     cache = tmp_path / "cache"
     pipeline.extract_one(docs[0], inputs.entries, cache)
     for f in cache.iterdir():
@@ -32,7 +32,7 @@ def test_a_new_extractor_version_re_extracts_everything(tmp_path, monkeypatch):
     from flows import cache
 
     inputs = pipeline.load_inputs(RAW)
-    docs, _ = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
+    docs, _ = pipeline.ingest_all(inputs)
     folder = tmp_path / "cache"
     assert all(ran for _, ran in (pipeline.extract_one(d, inputs.entries, folder) for d in docs))
     monkeypatch.setattr(cache, "EXTRACTOR_VERSION", "next")

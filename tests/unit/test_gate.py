@@ -14,7 +14,7 @@ from tests.conftest import RAW
 @pytest.fixture(scope="module")
 def built():
     inputs = pipeline.load_inputs(RAW)
-    docs, problems = pipeline.dedupe([pipeline.ingest_one(p, inputs) for p in inputs.files])
+    docs, problems = pipeline.ingest_all(inputs)
     extractions = [pipeline.extract_one(d, inputs.entries)[0] for d in docs]
     tables, on, _ = pipeline.assemble(docs, extractions, inputs, Path("/nonexistent"))
     return tables, on, problems
