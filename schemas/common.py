@@ -24,6 +24,10 @@ REPORT_LINKS = ("stated", "inferred")
 REPORT_SOURCES = ("catalogue", "document", "reference")
 TRAINING_KINDS = ("basic", "refresher", "other")
 DURATION_UNITS = ("hour", "day", "week")
+# How many recommendations a claim covers, as its passage says (see status_events).
+SCOPES = ("one", "all", "n_of_m", "most", "many", "several", "some", "unspecified")
+AS_OF_SOURCES = ("stated", "document")
+MENTION_MATCHES = ("id", "title", "description")
 
 # The theme vocabulary, with the definition the data dictionary prints.
 THEMES: dict[str, str] = {

@@ -45,6 +45,9 @@ class Recommendations(pa.DataFrameModel):
     status: Series[str] = enum_field(STATUSES, "Implementation status, derived from status_events; never null.")
     resolution: Series[str] = enum_field(RESOLUTIONS, "Resolution, derived from status_events.")
     status_as_of: Series[pandas_engine.Date] = date_field("Date of the assertion the status comes from.")
+    status_event_id: Series[str] = pa.Field(nullable=True, **meta(
+        "The status_events row the status comes from (who asserted it, where, with what scope); null when "
+        "status is unknown."))
     estimated_completion_on: Series[pandas_engine.Date] = date_field(
         "Estimated completion date the agency gave for its corrective action (from the report's response).")
     primary_rec_id: Series[str] = pa.Field(nullable=True, **meta(
@@ -62,6 +65,7 @@ class Recommendations(pa.DataFrameModel):
     class Config(TableConfig):
         metadata = {"primary_key": ["rec_id"],
                     "foreign_keys": {"doc_id": "documents.doc_id", "report_id": "reports.report_id",
-                                     "primary_rec_id": "recommendations.rec_id"},
+                                     "primary_rec_id": "recommendations.rec_id",
+                                     "status_event_id": "status_events.event_id"},
                     "title": "Recommendations",
                     "description": "One row per distinct recommendation, with its derived status and source."}

@@ -1,8 +1,12 @@
 """Derive a recommendation's response, status and resolution from the status events.
 
 The contract: the latest-dated assertion wins; on a tie OIG outranks the agency, which
-outranks a secondary source. An undated assertion counts as older than any dated one. An event with only `report_id` applies to every
-recommendation of that report.
+outranks a secondary source. An undated assertion counts as older than any dated one.
+
+Only claims that identify a recommendation count: an event on that recommendation
+(`rec_id`, or report and number), or a claim of scope `all` about its report. A claim about
+"many", "several" or "4 of 5" recommendations says nothing about any one of them and never
+sets a derived value (it stays in status_events, and in the views that show claims).
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ def applies(event: dict, rec: dict) -> bool:
     if rec["report_id"] is None or event["report_id"] != rec["report_id"]:
         return False
     number = event.get("rec_number")
-    return number is None or number == rec.get("rec_number")
+    if number is not None:
+        return number == rec.get("rec_number")
+    return event["scope"] == "all"
 
 
 def _key(event: dict) -> tuple:
@@ -35,9 +41,10 @@ def _key(event: dict) -> tuple:
 
 
 def derive(rec: dict, events: list[dict]) -> dict:
-    """response, status, resolution and status_as_of for one recommendation."""
+    """response, status, resolution, status_as_of and the event the status comes from."""
     mine = [e for e in events if applies(e, rec)]
-    out: dict = {"response": "unknown", "status": "unknown", "resolution": "unknown", "status_as_of": None}
+    out: dict = {"response": "unknown", "status": "unknown", "resolution": "unknown", "status_as_of": None,
+                 "status_event_id": None}
     for column, (kind, values) in AXES.items():
         cands = [e for e in mine if e["kind"] == kind and e["value"] in values]
         if cands:
@@ -45,4 +52,5 @@ def derive(rec: dict, events: list[dict]) -> dict:
             out[column] = best["value"]
             if column == "status":
                 out["status_as_of"] = best["as_of"]
+                out["status_event_id"] = best.get("event_id")
     return out

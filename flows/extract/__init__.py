@@ -35,11 +35,13 @@ def extract_document(doc: Document) -> Extraction:
     mapped back so every quote is the published text at [start, end)."""
     cleaned = clean(doc.text)
     view = replace(doc, text=cleaned.text)
+    mentions = extract_mentions(view)
+    view = replace(view, named_reports=tuple((m["start"], m["suggested_report_id"] or m["report_id"]) for m in mentions))
     genre_fn = GENRE_EXTRACTORS.get(doc.genre)
     out = genre_fn(view) if genre_fn else Extraction()
     out.program_facts.extend(extract_facts(view))
     out.training_requirements.extend(extract_training(view))
-    out.report_mentions.extend(extract_mentions(view))
+    out.report_mentions.extend(mentions)
     return _to_raw(out, cleaned, doc.doc_id)
 
 
@@ -57,4 +59,8 @@ def _to_raw(out: Extraction, cleaned: CleanText, doc_id: str) -> Extraction:
             row["start"], row["end"], row["quote"] = start, end, cleaned.raw[start:end]
     for event in out.status_events:
         event["rec_id"] = renamed.get(event["rec_id"], event["rec_id"])
+        for column, key in (("hedge", "_hedge"), ("subject_text", "_subject")):
+            # words of the claim kept as spans of the cleaned view: published as the raw text there
+            at = event.pop(key, None)
+            event[column] = cleaned.raw[slice(*cleaned.to_raw(*at))] if at else None
     return assign_ids(out)

@@ -25,6 +25,9 @@ class Document:
     genre: str
     published_on: dt.date | None = None
     catalogue: tuple[CatalogueEntry, ...] = ()
+    # (start, report_id) of every place the text names a report (id, title or description), in
+    # reading order: claims that point back ("both audits") resolve against them
+    named_reports: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass
@@ -68,7 +71,8 @@ def rec_id_for(doc_id: str, start: int, report_id: str | None = None, rec_number
 # values), after offsets are mapped back from the cleaned view: cleaning rules can change
 # without renaming rows whose source passage is unchanged.
 ID_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "status_events": ("event_id", ("doc_id", "start", "end", "kind", "value", "rec_id", "report_id", "rec_number")),
+    "status_events": ("event_id", ("doc_id", "start", "end", "kind", "value", "rec_id", "report_id", "rec_number",
+                                   "scope", "count", "total")),
     "program_facts": ("fact_id", ("doc_id", "start", "end", "attribute", "value_num", "value_text")),
     "training_requirements": ("req_id", ("doc_id", "start", "end", "kind", "course")),
 }

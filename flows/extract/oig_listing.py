@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from flows.extract.claims import Shape, claim_event, shape
 from flows.extract.dates import find_dates
 from flows.extract.model import Document, Extraction
 from flows.extract.numbers import NUMBER_RE, parse_number
@@ -95,9 +96,9 @@ def extract(doc: Document) -> Extraction:
             if not r or MIXED_RE.search(sent.text):
                 continue  # a mixed answer says nothing about each recommendation
             value = VERB_VALUE[(r["verb"] or r["verb2"]).lower()]
-            out.status_events.append({
-                "event_id": None,
-                "rec_id": None, "report_id": report_id, "rec_number": None, "kind": "response", "value": value,
-                "asserted_by": "oig", "as_of": issued_on or doc.published_on, "doc_id": doc.doc_id,
-                **sent.provenance()})
+            sh = shape(text, sent, sent.start + r.start(), sent.start + r.end())
+            # "with all five", "with both", "with the recommendations": every recommendation of the report
+            out.status_events.append(claim_event(doc.doc_id, sent, "response", value, "oig",
+                                                 document_date=issued_on or doc.published_on, report_id=report_id,
+                                                 scope=sh if sh.scope in ("all", "n_of_m") else Shape("all")))
     return out

@@ -27,6 +27,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from flows.extract.claims import Shape, claim_event, clause_at, numbered, shape
 from flows.extract.dates import find_dates
 from flows.extract.model import Document, Extraction, rec_id_for
 from flows.extract.numbers import NUMBER_RE, parse_number
@@ -281,10 +282,21 @@ def _agency(addressee: str | None, default: str) -> str:
 
 
 def _event(doc: Document, sent: Span, kind: str, value: str, rec_id: str | None, report_id: str | None,
-           rec_number: int | None, as_of) -> dict:
-    return {"event_id": None,
-            "rec_id": rec_id, "report_id": report_id, "rec_number": rec_number, "kind": kind, "value": value,
-            "asserted_by": "oig", "as_of": as_of, "doc_id": doc.doc_id, **sent.provenance()}
+           rec_number: int | None, as_of, scope: Shape | None = None) -> dict:
+    """An event asserted by OIG at the report's date (the document's own date)."""
+    return claim_event(doc.doc_id, sent, kind, value, "oig", document_date=as_of, rec_id=rec_id,
+                       report_id=report_id, rec_number=rec_number, scope=scope)
+
+
+def _with_reference(text: str, sent: Span, rec: _Rec, block: Span) -> Span:
+    """The passage that shows which recommendation a response or status is about: the
+    sentence itself when it names the number, else from the mention of the number that opens
+    the discussion (or the recommendation's heading) to the end of the sentence."""
+    if any(rec.number in ns for _, _, ns in numbered(text, sent.start, sent.end)):
+        return sent
+    ref = next((m.start() for m in REC_MENTION_RE.finditer(text, block.start, sent.start)
+                if int(m["n"]) == rec.number), rec.head.start())
+    return span(text, min(ref, sent.start), sent.end)
 
 
 def extract(doc: Document) -> Extraction:
@@ -327,8 +339,8 @@ def extract(doc: Document) -> Extraction:
         for axis in ({"open", "closed"}, {"resolved", "unresolved"}):
             chosen += [x for x in statuses if x[0].value in axis][-1:]
         for h, block in chosen:
-            out.status_events.append(_event(doc, _sentence_at(text, h.start, block), h.kind, h.value, rid,
-                                            report_id, rec.number, issued_on))
+            quote = _with_reference(text, _sentence_at(text, h.start, block), rec, block)
+            out.status_events.append(_event(doc, quote, h.kind, h.value, rid, report_id, rec.number, issued_on))
     _table_events(doc, text, report_id, {r["rec_number"]: r["rec_id"] for r in out.recommendations}, issued_on, out)
     _follow_up_events(doc, text, report_id, others, issued_on, out)
     return out
@@ -420,9 +432,12 @@ def _follow_up_events(doc: Document, text: str, own: str, others: list[tuple[int
             if not ids or not WHOLE_REPORT_RE.search(sent.text):
                 continue
             number = 1 if ONLY_ONE_RE.search(sent.text) else None  # "the one recommendation in that report"
-            for h in {(h.kind, h.value) for h in find_status(text, sent.start, sent.end)}:
+            for hit in find_status(text, sent.start, sent.end):
+                sh = shape(text, clause_at(text, sent, hit.start), hit.start, hit.end)
+                if sh.scope == "unspecified":  # "the recommendations from OIG-10-124": all of that report's
+                    sh = Shape("all")
                 for rid in ids:
-                    out.status_events.append(_event(doc, sent, h[0], h[1], None, rid, number, as_of))
+                    out.status_events.append(_event(doc, sent, hit.kind, hit.value, None, rid, number, as_of, sh))
 
 
 NUMBERS_RE = re.compile(r"\bRecommendations?\s+(?:#\s*)?(?P<nums>\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})*)\b"

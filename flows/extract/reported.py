@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from flows.extract import vocab
 from flows.extract.actions import split_actions
+from flows.extract.claims import Shape, claim_event, clause_at, hedge, numbered, shape, stated_date, subject
 from flows.extract.model import Document, Extraction, rec_id_for
 from flows.extract.report_ids import find_report_ids
 from flows.extract.report_links import infer_reports
@@ -38,7 +39,9 @@ def citations(text: str) -> list[str]:
     """Citation markers in order of first appearance: [3], [a] or superscript ³."""
     found = [(a or b).translate(_SUPERSCRIPT) for a, b in CITATION_RE.findall(text)]
     return list(dict.fromkeys(found))
-REC_CONTEXT_RE = re.compile(r"\b(?:recommend\w*|recs?|items?|actions?|findings?)\b", re.IGNORECASE)
+REC_CONTEXT_RE = re.compile(r"\b(?:recommend\w*|recs?|items?|actions?|findings?|audits?|reports?)\b"
+                            r"|\b(?:concurr?ed|agreed)\s+with\s+(?:both|all|each|them|it|most|many|several|some)\b"
+                            r"|#\s*\d", re.IGNORECASE)
 AGENCY_RE = re.compile(r"\b(ICE|CBP|USCIS|FLETC|DHS)\b")
 STEM_STOP = frozenset("""the and for with that this those these from into ice dhs oig its their training
     ensure clear clearer more better all any each other program programs required detention staff officer
@@ -165,7 +168,10 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
                 elif not items:  # remainder audit: a reporting verb that yielded no action
                     out.warnings.append(f"{doc.doc_id}@{trigger.start()}: '{trigger.group(0)}' is followed by "
                                         "no recommended action; not recorded")
-            if find_status(text, sent.start, sent.end) and REC_CONTEXT_RE.search(sent.text):
+            if find_status(text, sent.start, sent.end) and (REC_CONTEXT_RE.search(sent.text)
+                                                            or SINGULAR_POINTER_RE.search(sent.text)) \
+                    and not (_is_heading(para) and not numbered(text, sent.start, sent.end)
+                             and not STATUS_LABEL_RE.search(sent.text)):  # a heading names a topic, claims nothing
                 claims.append((p_index, sent, reports, link))
 
     # a report described earlier in the paragraph links the actions that follow it
@@ -199,72 +205,160 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
         }
         out.recommendations.append(rec)
 
-    by_start = {a.span.start: a for a in canon}
+    reader = _ClaimReader(doc, evidence, asserted_by, actions, owner, paras, para_reports)
     for p_index, sent, reports, _link in claims:
-        targets = _claim_targets(doc, sent, p_index, actions, owner, reports)
-        if not targets and not reports and WHOLE_SET_RE.search(sent.text):
-            reports = _previous_report(para_reports, paras, p_index + 1)[0]  # "ICE concurred with all five"
-        hits = {(h.kind, h.value) for h in find_status(text, sent.start, sent.end)}
-        for kind, value in sorted(hits):
-            if targets:
-                for start in targets:
-                    rec = by_start[start]
-                    out.status_events.append(_event(doc, sent, kind, value, rec_id_for(doc.doc_id, start),
-                                                    rec.report_id, asserted_by))
-            elif reports:
-                for rid in reports:
-                    out.status_events.append(_event(doc, sent, kind, value, None, rid, asserted_by))
-            else:
-                out.warnings.append(f"{doc.doc_id}@{sent.start}: {kind} '{value}' claim names no "
-                                    "recommendation or report; not recorded")
+        out.status_events.extend(reader.read(p_index, sent, reports))
+    out.warnings.extend(reader.warnings)
     return out
 
 
-NAMED_REC_RE = re.compile(r"\bthe\s+(?P<words>(?:[\w()’'-]+\s+){1,4}?)(?:recommendations?|recs?)\b", re.IGNORECASE)
-POINTER_RE = re.compile(r"\b(?P<det>this|that|both|these|those|the|its|all)\s+(?:(?:two|three|four|five|six)\s+)?"
-                        r"recommendations?\b", re.IGNORECASE)
+NAMED_REC_RE = re.compile(r"\bthe\s+(?P<words>(?:[\w()’'-]+\s+){1,4}?)(?:recommendation|rec)\b(?!s)", re.IGNORECASE)
+SINGULAR_POINTER_RE = re.compile(r"\b(?:this|that|the|its|the\s+same)\s+recommendation\b(?!s)|\b(?:concurr?ed|agreed)\s+"
+                                 r"(?:with\s+it|fully)?\s*[.;,]|\bwith\s+it\b", re.IGNORECASE)
+REPORT_POINTER_RE = re.compile(r"\b(?:the|this|that|its|these|those|both|two|all)\s+(?:\w+\s+)?(?:report|review|audit|alert|"
+                               r"evaluation|update|follow-up|inspection)s?\b|\bits\s+recommendations\b", re.IGNORECASE)
+BOTH_RE = re.compile(r"\b(?:both|two)\s+(?:audits|reports|reviews|inspections|evaluations)\b", re.IGNORECASE)
+PLURAL_RE = re.compile(r"\b(?:these|those|the|all)\s+(?:audits|reports|reviews|evaluations)\b", re.IGNORECASE)
+RECS_OF_RE = re.compile(r"\brecommendations?\s+(?:from|of|in|made in|made by)\s+(?P<desc>[^.;]{3,160})", re.IGNORECASE)
+YEAR_DESC_RE = re.compile(r"\b(?P<y>(?:19|20)\d{2})\s+(?:report|review|audit|update|follow-up|evaluation)\b", re.I)
+OIG_SAYS_RE = re.compile(r"\b(?:OIG|Inspector General)\b(?:[^.]{0,60}?\bit\b)?[^.]{0,60}?\b(?:reported|found|said|stated|"
+                         r"lists?|listed|determined|considers?|considered|marked|rated)\b(?:\s+that)?", re.IGNORECASE)
+DEFINITE_PLURAL_RE = re.compile(r"\b(?:the|its|their|(?:the\s+)?(?:report|audit|review)[’']s|OIG-\d\d-\d{2,3}[’']s)\s+"
+                                r"(?:\w+\s+)?recommendations\b", re.IGNORECASE)
+STATUS_LABEL_RE = re.compile(r"\bstatus\s*:", re.IGNORECASE)
+AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|we|the agency|ERO|HSI)\b")
+NOT_CLAIM_RE = re.compile(r"^\W*(?:if|whether|should|unless|once)\b|\b(?:would|will)\s+(?:\w+\s+)?(?:concur|close|be\s+closed)"
+                          r"|\b(?:means|refers\s+to|is\s+defined\s+as)\b|\bnot\s+true\b|\bno\s+evidence\b", re.IGNORECASE)
 
 
-def _claim_targets(doc: Document, sent: Span, p_index: int, actions: list[_Action], owner: dict,
-                   reports: list[str]) -> list[int]:
-    """Which recommendations a status claim is about (starts of canonical actions), by rule:
-    actions in the claim sentence; "the <words> recommendation" matched by theme, words or
-    report title; actions in the same paragraph; "this/both/those recommendations" pointing
-    back to the latest paragraph with actions; else none (the caller tries the reports)."""
-    def canon_starts(items: list[_Action]) -> list[int]:
-        return sorted({owner[id(a)].span.start for a in items})
+class _ClaimReader:
+    """Reads the status and response claims of one document, each for what it says.
 
-    in_sentence = [a for a in actions if a.sentence.start == sent.start]
-    if in_sentence:
-        return canon_starts(in_sentence)
-    named = NAMED_REC_RE.search(sent.text)
-    if named:
-        words = named["words"].strip()
-        wanted = set(themes_for(words)) - {"other"}
-        titles = {e.report_id: (e.title or "") for e in doc.catalogue}
-        before = [a for a in actions if a.span.start < sent.start] or actions
-        match = [a for a in before if (wanted and wanted & set(a.themes))
-                 or _stems(words) & (_stems(a.span.text) | _stems(titles.get(a.report_id or "", "")))]
-        if match:
-            if reports:
-                match = [a for a in match if a.report_id in reports] or match
-            return canon_starts(match[-1:] if not re.search(r"recommendations\b", named.group(0)) else match)
-    in_para = [a for a in actions if a.paragraph == p_index]
-    if in_para:
-        return canon_starts(in_para)
-    pointer = POINTER_RE.search(sent.text)
-    if pointer and not reports:
-        earlier = [a for a in actions if a.paragraph < p_index and p_index - a.paragraph <= 3]
-        if earlier:
-            last_para = earlier[-1].paragraph
-            group = [a for a in earlier if a.paragraph == last_para]
-            det = pointer["det"].lower()
-            if det in ("this", "that", "its"):
-                group = group[-1:]
-            elif det == "both":
-                group = group[-2:]
-            return canon_starts(group)
-    return []
+    A claim attaches to one recommendation only when its passage identifies it: by number
+    (kept as report and number), by the recommendation's own words in the same clause, by
+    "the <words> recommendation" matching one reported action, or by a singular pointer
+    ("this recommendation", "ICE concurred with it") to the one action just reported (the
+    quote then runs from that action to the claim). Every other claim is kept with its scope
+    (all, n_of_m, most, many, several, some, unspecified), on the reports it names or points
+    to, or on none."""
+
+    def __init__(self, doc: Document, evidence: str, asserted_by: str, actions: list[_Action], owner: dict,
+                 paras: list[Span], para_reports: dict):
+        self.doc, self.text, self.asserted_by = doc, doc.text, asserted_by
+        self.actions, self.owner, self.paras, self.para_reports = actions, owner, paras, para_reports
+        named = doc.named_reports or tuple((s, rid) for s, _, rid in find_report_ids(doc.text))
+        self.positions = [s for s, _ in named]
+        self.history = [rid for _, rid in named]  # filtered by position when used
+        self.warnings: list[str] = []
+
+    def _speaker(self, sent: Span, hit_start: int) -> str:
+        if self.asserted_by != "agency":
+            return self.asserted_by
+        says = OIG_SAYS_RE.search(sent.text)
+        first = hit_start - sent.start
+        if says and says.end() <= first and not AGENCY_SUBJECT_RE.search(sent.text, says.end(), first):
+            return "oig"  # the agency's page reports OIG's own determination
+        return self.asserted_by
+
+    def _earlier_reports(self, pos: int) -> list[str]:
+        return [rid for p, rid in zip(self.positions, self.history, strict=True) if p < pos]
+
+    def _reports_for(self, clause: Span, sent: Span, reports: list[str], p_index: int, scope: str) -> list[str]:
+        """The reports a claim is about: named in its clause or sentence, described ("the
+        recommendations from the 2010 review"), or pointed back to ("both audits", "the report")."""
+        own = list(dict.fromkeys(rid for _, _, rid in find_report_ids(self.text, clause.start, clause.end)))
+        if own:
+            return own
+        of = RECS_OF_RE.search(clause.text)
+        if of:
+            described = self._described(of["desc"], self._earlier_reports(clause.start))
+            if described:
+                return described
+        if reports:
+            return reports
+        earlier = list(dict.fromkeys(reversed(self._earlier_reports(sent.start))))  # most recent first
+        if BOTH_RE.search(clause.text) and len(earlier) >= 2:
+            return sorted(earlier[:2])
+        if PLURAL_RE.search(clause.text) and earlier:
+            return sorted(earlier)
+        if REPORT_POINTER_RE.search(clause.text) or scope == "all":
+            prev = _previous_report(self.para_reports, self.paras, p_index + 1)[0]
+            if prev:
+                return prev
+            if REPORT_POINTER_RE.search(clause.text) and earlier:
+                return earlier[:1]
+        return []
+
+    def _described(self, desc: str, history: list[str]) -> list[str]:
+        stated = [rid for _, _, rid in find_report_ids(desc)]
+        if stated:
+            return stated[:1]
+        year = YEAR_DESC_RE.search(desc)
+        if year:
+            issued = {e.report_id: e.issued_on for e in self.doc.catalogue}
+            for rid in reversed(history):
+                if issued.get(rid) and issued[rid].year == int(year["y"]):
+                    return [rid]
+        return infer_reports(desc, self.doc.catalogue)[:1]
+
+    def _identified(self, clause: Span, sent: Span, p_index: int) -> tuple[list[_Action], int]:
+        """Actions the clause identifies, and where the quote must start to show it."""
+        canon = lambda items: list({id(self.owner[id(a)]): self.owner[id(a)] for a in items}.values())  # noqa: E731
+        inside = [a for a in self.actions if clause.start <= a.span.start and a.span.end <= clause.end]
+        if inside:
+            return canon(inside), sent.start
+        named = NAMED_REC_RE.search(clause.text)
+        if named:
+            words = named["words"].strip()
+            wanted = set(themes_for(words)) - {"other"}
+            before = [a for a in self.actions if a.span.start < sent.start] or self.actions
+            match = canon([a for a in before if (wanted and wanted & set(a.themes)) or _stems(words) & _stems(a.span.text)])
+            if len(match) == 1:
+                return match, sent.start
+            return [], sent.start
+        if SINGULAR_POINTER_RE.search(clause.text):
+            for j in (p_index, p_index - 1):
+                group = canon([a for a in self.actions if a.paragraph == j and a.span.start < sent.start])
+                if group:
+                    return (group, min(a.sentence.start for a in group)) if len(group) == 1 else ([], sent.start)
+        return [], sent.start
+
+    def read(self, p_index: int, sent: Span, reports: list[str]) -> list[dict]:
+        text, doc = self.text, self.doc
+        if NOT_CLAIM_RE.search(sent.text):
+            return []
+        rows: list[dict] = []
+        seen: set[tuple] = set()
+        for hit in find_status(text, sent.start, sent.end):
+            clause = clause_at(text, sent, hit.start)
+            if (clause.start, hit.kind, hit.value) in seen:
+                continue
+            seen.add((clause.start, hit.kind, hit.value))
+            sh = shape(text, clause, hit.start, hit.end)
+            common = {"document_date": doc.published_on, "as_of": stated_date(text, clause, hit.start),
+                      "hedge_span": hedge(text, clause)}
+            by = self._speaker(sent, hit.start)
+            numbers = [n for _, _, ns in numbered(text, clause.start, clause.end) for n in ns]
+            if numbers:
+                targets = self._reports_for(clause, sent, reports, p_index, "one")
+                rid = targets[0] if len(targets) == 1 else None
+                rows += [claim_event(doc.doc_id, sent, hit.kind, hit.value, by, report_id=rid, rec_number=n, **common)
+                         for n in numbers]
+                continue
+            if sh.scope in ("one", "all", "unspecified"):
+                identified, quote_from = self._identified(clause, sent, p_index)
+                if identified:
+                    quote = span(text, quote_from, sent.end)
+                    rows += [claim_event(doc.doc_id, quote, hit.kind, hit.value, by, rec_id=rec_id_for(doc.doc_id, a.span.start),
+                                         report_id=a.report_id, **common) for a in identified]
+                    continue
+            targets = self._reports_for(clause, sent, reports, p_index, sh.scope)
+            if targets and sh.scope == "unspecified" and DEFINITE_PLURAL_RE.search(clause.text):
+                sh = Shape("all")  # "the report's recommendations", "its recommendations": every one of them
+            subj = subject(text, clause)
+            rows += [claim_event(doc.doc_id, sent, hit.kind, hit.value, by, report_id=rid, scope=sh,
+                                 subject_span=subj, **common) for rid in (targets or [None])]
+        return rows
 
 
 ITEM_LABEL_RE = re.compile(r"^(?:\*\*)?[A-Z][\w/&’' -]{0,30}?(?:\*\*)?\s*(?:[–—:]|\s-\s)\s*")
@@ -297,12 +391,3 @@ def _first_report_sentence(doc: Document, p_index: int) -> int:
         if _sentence_reports(doc, sent)[0]:
             return sent.start
     return para.end
-
-
-def _event(doc: Document, sent: Span, kind: str, value: str, rec_id: str | None, report_id: str | None,
-           asserted_by: str) -> dict:
-    return {
-        "event_id": None,
-        "rec_id": rec_id, "report_id": report_id, "kind": kind, "value": value,
-        "asserted_by": asserted_by, "as_of": doc.published_on, "doc_id": doc.doc_id, **sent.provenance(),
-    }

@@ -38,16 +38,23 @@ def test_recommended_actions_with_citations_and_links(entries):
         assert TEXT[r["start"]:r["end"]] == r["quote"]
 
 
-def test_status_claims_attach_to_the_right_recommendations(entries):
+def test_claims_attach_only_where_the_passage_identifies_the_recommendation(entries):
     ex = _run(entries)
-    by_rec = {}
-    for e in ex.status_events:
-        by_rec.setdefault(e["rec_id"], set()).add((e["kind"], e["value"]))
-        assert e["asserted_by"] == "secondary" and e["as_of"] == dt.date(2024, 5, 2)
     recs = {r["text"]: r["rec_id"] for r in ex.recommendations}
-    assert by_rec[recs["hire more program managers"]] == {("response", "concur"), ("status", "open")}
-    assert by_rec[recs["develop follow-up inspections for facilities with serious deficiencies"]] == {
-        ("status", "closed")}
+    follow = recs["develop follow-up inspections for facilities with serious deficiencies"]
+    attached = {(e["rec_id"], e["kind"], e["value"]) for e in ex.status_events if e["rec_id"]}
+    # "That recommendation has since been closed": the one action just reported, quoted with it
+    assert attached == {(follow, "status", "closed")}
+    closed = next(e for e in ex.status_events if e["rec_id"] == follow)
+    assert closed["scope"] == "one" and "develop follow-up inspections" in closed["quote"]
+    # "the report's recommendations remained open": a claim about the report, not about each action
+    report_claims = {(e["report_id"], e["kind"], e["value"], e["scope"]) for e in ex.status_events if not e["rec_id"]}
+    assert ("OIG-18-77", "status", "open", "all") in report_claims
+    # "ICE concurred" names neither recommendation: kept, attached to none
+    assert any(e["kind"] == "response" and e["rec_id"] is None for e in ex.status_events)
+    for e in ex.status_events:
+        assert e["asserted_by"] == "secondary" and e["as_of"] == dt.date(2024, 5, 2)
+        assert e["as_of_source"] == "document"  # "as of last year" gives no date
 
 
 def test_other_speakers_negations_and_questions_are_not_recommendations(entries):
