@@ -244,33 +244,62 @@ def export(
     console.print(f"{n} rows of {table} written to {output}")
 
 
-@app.command()
-def show(rec_id: str = typer.Argument(..., help="A recommendation id, e.g. OIG-18-77-R1."),
-         db: Path = typer.Option(DEFAULT_DB, help="The DuckDB file.")) -> None:
-    """One recommendation: its text, derived status, source passage and full status history.
+def _table(title: str, rows: list[dict], columns: dict[str, str]) -> Table:
+    t = Table(title=title)
+    for header in columns:
+        t.add_column(header, overflow="fold")
+    for r in rows:
+        t.add_row(*("" if r.get(k) is None else str(r[k]) for k in columns.values()))
+    return t
 
-    Example: oigdata show OIG-18-77-R1
+
+@app.command()
+def show(item_id: str = typer.Argument(..., help="A report id (OIG-18-77) or a recommendation id (OIG-18-77-R1)."),
+         db: Path = typer.Option(DEFAULT_DB, help="The DuckDB file.")) -> None:
+    """One report (its recommendations, every claim about it, every document naming it) or one
+    recommendation (its text, derived status and who asserts it, source passage, full history).
+
+    Examples: oigdata show OIG-18-77    oigdata show OIG-18-77-R1
     """
     from flows import access
 
     try:
-        rec = access.show(db, rec_id)
+        rep = access.show_report(db, item_id)
+        rec = None if rep else access.show(db, item_id)
     except access.AccessError as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(2) from None
+    if rep:
+        console.print(f"[bold]{rep['report_id']}[/]  {rep['title'] or '(title unknown)'}")
+        console.print(f"issued {rep['issued_on'] or 'date unknown'}; {rep['url'] or 'no URL'}; recommendations stated: "
+                      f"{rep['n_recommendations_stated'] if rep['n_recommendations_stated'] is not None else 'unknown'}"
+                      f"; text ingested: {'yes' if rep['doc_id'] else 'no'}")
+        console.print(_table("Recommendations", rep["recommendations"], {
+            "rec_id": "rec_id", "no.": "rec_number", "evidence": "evidence", "status": "status", "as of": "status_as_of",
+            "asserted by": "status_asserted_by", "response": "response", "text": "text"}))
+        console.print(_table("Claims about this report (who says what)", rep["claims"], {
+            "as of": "as_of", "from": "as_of_source", "kind": "kind", "value": "value", "by": "asserted_by",
+            "scope": "scope", "n": "count", "of": "total", "rec": "rec_number", "hedge": "hedge",
+            "source": "source_title"}))
+        console.print(_table("Documents that name it", rep["mentions"], {
+            "source": "source_title", "genre": "genre", "match": "match", "score": "score", "passage": "quote",
+            "note": "suggestion_reason"}))
+        return
     console.print(f"[bold]{rec['rec_id']}[/]  {rec['report_id'] or '(report unknown)'}  evidence: {rec['evidence']}")
     console.print(rec["text"])
-    console.print(f"status [bold]{rec['status']}[/] (as of {rec['status_as_of'] or 'undated'}), resolution "
+    who = (f"asserted by {rec['status_asserted_by']} (scope {rec['status_scope']}) in {rec['status_source_title']}"
+           if rec["status_asserted_by"] else "no source states it")
+    console.print(f"status [bold]{rec['status']}[/] (as of {rec['status_as_of'] or 'undated'}; {who}), resolution "
                   f"{rec['resolution']}, response {rec['response']}; themes {', '.join(rec['themes'])}")
     page = f", page {rec['page']}" if rec.get("page") else ""
     console.print(f"source: {rec['source_title']} ({rec['source_url'] or 'no URL'}{page}), "
                   f"characters {rec['start']}–{rec['end']}")
     console.print(f"[dim]“{rec['quote']}”[/]")
     t = Table(title="Status history")
-    for col in ("as of", "kind", "value", "asserted by", "source", "passage"):
+    for col in ("as of", "kind", "value", "asserted by", "scope", "source", "passage"):
         t.add_column(col, overflow="fold")
     for h in rec["history"]:
-        t.add_row(str(h["as_of"] or ""), h["kind"], h["value"], h["asserted_by"], h["source_title"] or "",
+        t.add_row(str(h["as_of"] or ""), h["kind"], h["value"], h["asserted_by"], h["scope"], h["source_title"] or "",
                   h["quote"][:160])
     console.print(t)
 

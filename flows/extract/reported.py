@@ -169,7 +169,8 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
                     out.warnings.append(f"{doc.doc_id}@{trigger.start()}: '{trigger.group(0)}' is followed by "
                                         "no recommended action; not recorded")
             if find_status(text, sent.start, sent.end) and (REC_CONTEXT_RE.search(sent.text)
-                                                            or SINGULAR_POINTER_RE.search(sent.text)) \
+                                                            or SINGULAR_POINTER_RE.search(sent.text)
+                                                            or LABEL_LINE_RE.search(sent.text)) \
                     and not (_is_heading(para) and not numbered(text, sent.start, sent.end)
                              and not STATUS_LABEL_RE.search(sent.text)):  # a heading names a topic, claims nothing
                 claims.append((p_index, sent, reports, link))
@@ -225,10 +226,16 @@ OIG_SAYS_RE = re.compile(r"\b(?:OIG|Inspector General)\b(?:[^.]{0,60}?\bit\b)?[^
                          r"lists?|listed|determined|considers?|considered|marked|rated)\b(?:\s+that)?", re.IGNORECASE)
 DEFINITE_PLURAL_RE = re.compile(r"\b(?:the|its|their|(?:the\s+)?(?:report|audit|review)[’']s|OIG-\d\d-\d{2,3}[’']s)\s+"
                                 r"(?:\w+\s+)?recommendations\b", re.IGNORECASE)
+# a record block (oversight.gov, OIG trackers): "Recommendation 2: <text>" then "Component response: Concur",
+# "Status: Resolved – Open" on lines of their own
+LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:Component|Agency|Management|ICE|CBP|DHS)\s+)?(?:response|status|resolution)"
+                           r"(?:\s+of\s+recommendation)?\s*:", re.IGNORECASE | re.MULTILINE)
+RECORD_HEAD_RE = re.compile(r"^[ \t]*(?:Recommendation|Rec\.?)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE | re.MULTILINE)
 STATUS_LABEL_RE = re.compile(r"\bstatus\s*:", re.IGNORECASE)
 AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|we|the agency|ERO|HSI)\b")
 NOT_CLAIM_RE = re.compile(r"^\W*(?:if|whether|should|unless|once)\b|\b(?:would|will)\s+(?:\w+\s+)?(?:concur|close|be\s+closed)"
-                          r"|\b(?:means|refers\s+to|is\s+defined\s+as)\b|\bnot\s+true\b|\bno\s+evidence\b", re.IGNORECASE)
+                          r"|\b(?:means|refers\s+to|is\s+defined\s+as)\b|\bnot\s+true\b|\bno\s+evidence\b|\bdefinitions?\b"
+                          r"|^\W*(?:(?:un)?resolved|open|closed)(?:\s*(?:[–—-]|and)\s*(?:open|closed))?\s*[:=]", re.IGNORECASE)
 
 
 class _ClaimReader:
@@ -281,6 +288,11 @@ class _ClaimReader:
             return sorted(earlier[:2])
         if PLURAL_RE.search(clause.text) and earlier:
             return sorted(earlier)
+        para = self.paras[p_index]  # the one report its paragraph has named so far (a listing row, a section)
+        in_para = list(dict.fromkeys(rid for p, rid in zip(self.positions, self.history, strict=True)
+                                     if para.start <= p < clause.start))
+        if len(in_para) == 1:
+            return in_para
         if REPORT_POINTER_RE.search(clause.text) or scope == "all":
             prev = _previous_report(self.para_reports, self.paras, p_index + 1)[0]
             if prev:
@@ -323,6 +335,15 @@ class _ClaimReader:
                     return (group, min(a.sentence.start for a in group)) if len(group) == 1 else ([], sent.start)
         return [], sent.start
 
+    def _record_head(self, p_index: int, pos: int) -> re.Match[str] | None:
+        """The "Recommendation N" line that heads the record block holding a labelled line at pos."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        if not LABEL_LINE_RE.match(self.text, line_start):
+            return None
+        para = self.paras[p_index]
+        heads = list(RECORD_HEAD_RE.finditer(self.text, para.start, line_start))
+        return heads[-1] if heads else None
+
     def read(self, p_index: int, sent: Span, reports: list[str]) -> list[dict]:
         text, doc = self.text, self.doc
         if NOT_CLAIM_RE.search(sent.text):
@@ -339,10 +360,17 @@ class _ClaimReader:
                       "hedge_span": hedge(text, clause)}
             by = self._speaker(sent, hit.start)
             numbers = [n for _, _, ns in numbered(text, clause.start, clause.end) for n in ns]
+            quote = sent
+            record = self._record_head(p_index, hit.start) if not numbers else None
+            if record:  # a labelled line of a record block: the block's recommendation, quoted from its head
+                line_end = text.find("\n", hit.end, sent.end)
+                numbers, quote = [int(record["n"])], span(text, record.start(), sent.end if line_end < 0 else line_end)
             if numbers:
-                targets = self._reports_for(clause, sent, reports, p_index, "one")
+                para = self.paras[p_index]
+                targets = self._reports_for(span(text, para.start, quote.end) if record else clause, sent, reports,
+                                            p_index, "one")
                 rid = targets[0] if len(targets) == 1 else None
-                rows += [claim_event(doc.doc_id, sent, hit.kind, hit.value, by, report_id=rid, rec_number=n, **common)
+                rows += [claim_event(doc.doc_id, quote, hit.kind, hit.value, by, report_id=rid, rec_number=n, **common)
                          for n in numbers]
                 continue
             if sh.scope in ("one", "all", "unspecified"):
