@@ -7,7 +7,7 @@
 - `title`: a catalogue title written in the text, found with rapidfuzz's partial-ratio
   alignment (titles circulate with small variations: case, punctuation, a dropped word); of
   overlapping matches the best score wins, then the longest title, and a tie between two
-  reports is no match. A title that directly follows a written id belongs to that mention.
+  reports is no match. A title in a sentence that writes the report's id belongs to that mention.
 - `description`: a dated description ("a September 2018 report on the expanding 287(g)
   program") that fits exactly one catalogue entry by date and title words; never where the
   same sentence already names that report by id or title.
@@ -141,8 +141,8 @@ def extract_mentions(doc: Document) -> list[dict]:
                 out.append(_row(doc.doc_id, span(text, s, e), rid, "id", None, *(sug or (None, None))))
                 named.update([rid, sug[0]] if sug else [rid])
             for a, b, rid, score in _title_hits(text, sent, catalogue):
-                if any(s <= a <= e + 12 or (s < b and a < e) for s, e, _ in ids):
-                    continue  # the title of a written id is part of that mention
+                if rid in named or any(s <= a <= e + 12 or (s < b and a < e) for s, e, _ in ids):
+                    continue  # the title of a report whose id the sentence writes is part of that mention
                 out.append(_row(doc.doc_id, span(text, a, b), rid, "title", score))
                 named.add(rid)
             for a, b, rid in _descriptions(text, sent, catalogue):

@@ -18,7 +18,8 @@ from flows.ingest.genre import detect_genre
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 CATALOGUE = Path(__file__).resolve().parents[2] / "raw" / "reference" / "dhs_oig_reports.csv"
-TABLES = ("recommendations", "status_events", "program_facts", "training_requirements", "report_mentions")
+# status claims are scored for what they say (target, scope, ...) in tests/eval/claims.py
+TABLES = ("recommendations", "program_facts", "training_requirements", "report_mentions")
 
 
 def catalogue() -> tuple[CatalogueEntry, ...]:
@@ -37,20 +38,13 @@ def _num(v):
 
 def keys(table: str, rows: list[dict], known: set[str]) -> list[tuple]:
     """Comparable keys of rows (extracted or truth) for the tables matched as multisets."""
-    if table == "status_events":
-        # one claim per (sentence, kind, value, target report): events fanned out to recs count once
-        seen = {}
-        for r in rows:
-            seen[(r.get("start"), r["kind"], r["value"], r["asserted_by"], r.get("report_id"))] = (
-                r["kind"], r["value"], r["asserted_by"], r.get("report_id"))
-        return list(seen.values())
     if table == "program_facts":
         return [(r["attribute"], _num(r["value_num"]), r["value_text"]) for r in rows]
     if table == "training_requirements":
         return [(r["kind"], r["course_code"], _num(r["duration_value"]), r["duration_unit"], r["frequency_months"])
                 for r in rows]
     if table == "report_mentions":
-        return [(r["report_id"], r.get("known", r["report_id"] in known)) for r in rows]
+        return [(r["report_id"], r.get("known", r["report_id"] in known), r.get("match", "id")) for r in rows]
     raise ValueError(table)
 
 
