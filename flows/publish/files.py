@@ -76,8 +76,11 @@ def read_parquet(path: Path) -> pd.DataFrame:
 
 
 def read_release_table(release_dir: Path, table: str) -> pd.DataFrame:
-    """A published table typed as the build step types it (for re-validation)."""
+    """A published table typed as the build step types it (for re-validation). A column that an
+    older release did not have yet (the contract grew) reads as null."""
     from flows.build.tables import typed_frame
+    from flows.publish.columns import columns
 
     df = read_parquet(release_dir / "parquet" / f"{table}.parquet")
-    return typed_frame(table, {c: df[c].tolist() for c in df.columns})
+    return typed_frame(table, {c.name: df[c.name].tolist() if c.name in df.columns else [None] * len(df)
+                               for c in columns(table)})

@@ -43,11 +43,14 @@ def test_agency_page_facts_training_and_claims(release):
     assert (refresher["course_code"], refresher["frequency_months"]) == ("IADRP", 24)
     events = release["status_events"]
     claims = events[(events["doc_id"] == doc.doc_id) & (events["asserted_by"] == "agency")]
-    assert set(zip(claims["report_id"], claims["value"], strict=True)) == {("OIG-10-63", "closed"),
-                                                                          ("OIG-12-130", "closed")}
+    # "closed out all recommendations for both audits": two report-level claims of scope all, undated
+    assert {(c.report_id, c.value, c.scope, c.rec_id, c.as_of) for c in claims.itertuples()} == {
+        ("OIG-10-63", "closed", "all", None, None), ("OIG-12-130", "closed", "all", None, None)}
     mentions = release["report_mentions"]
-    assert [(m.report_id, m.known) for m in mentions[mentions["doc_id"] == doc.doc_id].itertuples()] == [
-        ("OIG-11-19", False)]
+    got = {(m.report_id, m.known, m.match, m.suggested_report_id)
+           for m in mentions[mentions["doc_id"] == doc.doc_id].itertuples()}
+    assert got == {("OIG-11-19", False, "id", "OIG-11-119"), ("OIG-12-130", True, "title", None),
+                   ("OIG-10-63", True, "description", None)}
 
 
 def test_secondary_summary_recommendations_and_claims(release):
@@ -63,6 +66,17 @@ def test_secondary_summary_recommendations_and_claims(release):
     assert any("supervisory curricula" in t for t in recs["text"])
     linked = recs[recs["report_link"] == "inferred"]
     assert set(linked["report_id"]) == {"OIG-18-77"}
-    assert (recs["status"] == "open").sum() >= 1
     events = release["status_events"]
-    assert {"open", "concur"} <= set(events[events["doc_id"] == doc.doc_id]["value"])
+    events = events[events["doc_id"] == doc.doc_id]
+    # its claims are about many, several or unspecified recommendations: none is attached to one
+    assert events["rec_id"].isna().all() and (recs["status"] == "unknown").all()
+    general = {(e.kind, e.value, e.scope) for e in events.itertuples()}
+    assert {("response", "concur", "many"), ("status", "open", "several"), ("status", "resolved", "unspecified"),
+            ("status", "unresolved", "several")} <= general
+    hedged = events[(events["scope"] == "several") & (events["value"] == "open")].iloc[0]
+    assert "or only partly implemented" in hedged.hedge and hedged.hedge in hedged.quote
+    assert "those addressing monitoring systems and workforce planning" in hedged.subject_text
+    assert (events["as_of"] == dt.date(2026, 2, 1)).all() and (events["as_of_source"] == "document").all()
+    mentions = release["report_mentions"]
+    assert {(m.report_id, m.match) for m in mentions[mentions["doc_id"] == doc.doc_id].itertuples()} == {
+        ("OIG-18-77", "description")}
