@@ -24,9 +24,14 @@ training requirements the documents state. Every extracted row carries `doc_id`,
   `select substr(t.text, r.start + 1, r."end" - r.start) = r.quote from recommendations r join document_texts t using (doc_id)`.
 - **Status**: `recommendations.status`, `resolution` and `response` are derived from
   `status_events`: the latest-dated assertion wins; on a tie OIG outranks the agency, which
-  outranks a secondary source. An event that names only a report applies to each of that
-  report's recommendations. Secondary status claims apply to the recommendations reported in
-  the same paragraph. `unknown` means no source states it.
+  outranks a secondary source. Only claims that identify the recommendation count: one
+  attached to it (`scope = one`: its number, its report and number, its words, or an
+  unambiguous reference in the quote) or one about every recommendation of its report
+  (`scope = all`). A claim about "many", "several", "some", "most" or "4 of 5"
+  recommendations never sets a recommendation's status; it stays in `status_events` with its
+  scope, `count`/`total`, `hedge` and `subject_text`, and the view `claims_by_source` shows it
+  next to what others say. `status_event_id` names the claim a status comes from (who
+  asserted it, where); `unknown` means no source states it for that recommendation.
 - **Rights**: `public-domain-us-gov` rows come from U.S. government works (OIG reports, ICE
   pages), free to reuse. `third-party` texts are republished in `document_texts` only so that
   quotes can be verified, with attribution to their publisher; reuse of those texts beyond
@@ -44,7 +49,9 @@ document or reference, which decides `report_mentions.known`), `page` on every e
 (PDF sources), `recommendations.estimated_completion_on` (the ECD of the agency's response),
 `recommendations.primary_rec_id` (a second-hand row linked to the OIG recommendation it
 describes; views count the primary only) and `status_events.rec_number` (a statement about a
-numbered recommendation of a report that is not ingested yet). Status events about one
+numbered recommendation of a report that is not ingested yet), `recommendations.status_event_id`
+(the claim the status comes from) and `report_mentions.suggestion_reason` (why a mistyped id is
+linked to a catalogue report). Status events about one
 recommendation also carry that recommendation's `report_id` when it is known.
 
 PDF text comes from the PDF's text layer (PDFium); pages are separated by form feeds, so a row's

@@ -59,8 +59,11 @@ def test_duckdb_file_works_from_another_directory(rebuilt, tmp_path):
         n_recs = con.execute("select count(*) from recommendations").fetchone()[0]
         views = {r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()}
         assert {"open_recommendations", "recommendations_by_theme", "training_requirements_by_program",
-                "program_facts_latest", "recommendation_status_history"} <= views
-        assert 0 < n_open <= n_recs
+                "program_facts_latest", "recommendation_status_history", "claims_by_source"} <= views
+        assert 0 <= n_open <= n_recs and n_recs > 0
+        # the agency's "closed out all recommendations for both audits", side by side per report
+        agency = con.execute("select report_id, agency from claims_by_source where agency is not null").fetchall()
+        assert agency and all("closed (all" in a for _, a in agency)
         # every quote is verifiable with one substring
         bad = con.execute("""select count(*) from recommendations r join document_texts t using (doc_id)
                              where substr(t.text, r.start + 1, r."end" - r.start) <> r.quote""").fetchone()[0]
@@ -72,7 +75,7 @@ def test_duckdb_file_works_from_another_directory(rebuilt, tmp_path):
 
 def test_query_prints_rows_without_importing_prefect(rebuilt, tmp_path):
     db = str(rebuilt / "oig.duckdb")
-    proc = _run(["query", "select rec_id, text from open_recommendations", "--db", db, "--format", "json"],
+    proc = _run(["query", "select rec_id, text from recommendations", "--db", db, "--format", "json"],
                 cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)
@@ -134,14 +137,15 @@ def test_query_reads_sql_from_a_file_and_from_stdin(rebuilt, tmp_path):
 
 def test_export_writes_filtered_extracts(rebuilt, tmp_path):
     db = str(rebuilt / "oig.duckdb")
-    out_csv, out_pq = tmp_path / "open.csv", tmp_path / "open.parquet"
-    proc = _run(["export", "--table", "recommendations", "--where", "status = 'open'", "--output", str(out_csv),
+    out_csv, out_pq = tmp_path / "themed.csv", tmp_path / "themed.parquet"
+    where = "list_contains(themes, 'training_completion_tracking')"
+    proc = _run(["export", "--table", "recommendations", "--where", where, "--output", str(out_csv),
                  "--db", db], cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     lines = out_csv.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("rec_id,") and len(lines) > 1
-    assert _run(["export", "--table", "open_recommendations", "--format", "parquet", "--output", str(out_pq),
-                 "--db", db], cwd=tmp_path).returncode == 0
+    assert _run(["export", "--table", "recommendations", "--where", where, "--format", "parquet", "--output",
+                 str(out_pq), "--db", db], cwd=tmp_path).returncode == 0
     con = duckdb.connect()
     assert con.execute(f"select count(*) from read_parquet('{out_pq}')").fetchone()[0] == len(lines) - 1
     con.close()
@@ -152,14 +156,19 @@ def test_export_writes_filtered_extracts(rebuilt, tmp_path):
 def test_show_prints_a_recommendation_with_its_history_and_refuses_unknown_ids(rebuilt, tmp_path):
     db = str(rebuilt / "oig.duckdb")
     con = duckdb.connect(db, read_only=True)
-    rec_id, quote = con.execute("select rec_id, quote from recommendations where status = 'open' "
-                                "order by rec_id limit 1").fetchone()
+    rec_id, quote = con.execute("select rec_id, quote from recommendations order by rec_id limit 1").fetchone()
+    report_id = con.execute("select report_id from status_events where asserted_by = 'agency' "
+                            "order by report_id limit 1").fetchone()[0]
     con.close()
     proc = _run(["show", rec_id, "--db", db], cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert rec_id in proc.stdout and "Status history" in proc.stdout and quote.split()[0] in proc.stdout
+    report = _run(["show", report_id, "--db", db], cwd=tmp_path)
+    assert report.returncode == 0, report.stderr
+    assert "Claims about this report" in report.stdout and "agency" in report.stdout and "closed" in report.stdout
     unknown = _run(["show", "OIG-99-999-R1", "--db", db], cwd=tmp_path)
-    assert unknown.returncode == 2 and "no recommendation" in unknown.stderr and "Traceback" not in unknown.stderr
+    assert unknown.returncode == 2 and "no recommendation or report" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
 
 
 def test_the_validation_page_lists_every_expectation_offline(rebuilt):
