@@ -213,7 +213,11 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
     return out
 
 
-NAMED_REC_RE = re.compile(r"\bthe\s+(?P<words>(?:[\w()’'-]+\s+){1,4}?)(?:recommendation|rec)\b(?!s)", re.IGNORECASE)
+NAMED_REC_RE = re.compile(r"\bthe\s+(?P<words>(?:[\w()’'-]+\s+){1,4}?)(?:recommendation|rec)\b(?!s)"
+                          r"|\b(?:the|its|OIG[’']s)\s+(?:recommendation|call|proposal)\s+(?:on|to|about|that|for|calling\s+for|"
+                          r"regarding|concerning|covering)\s+(?P<after>[^.,;:()\[\]]{3,80})", re.IGNORECASE)
+GENERIC_RECS_RE = re.compile(r"\b(?:OIG|inspector\s+general|watchdog|oversight)(?:[’']s)?\s+(?:\w+\s+)?recommendations\b",
+                             re.IGNORECASE)
 SINGULAR_POINTER_RE = re.compile(r"\b(?:this|that|the|its|the\s+same)\s+recommendation\b(?!s)|\b(?:concurr?ed|agreed)\s+"
                                  r"(?:with\s+it|fully)?\s*[.;,]|\bwith\s+it\b", re.IGNORECASE)
 REPORT_POINTER_RE = re.compile(r"\b(?:the|this|that|its|these|those|both|two|all)\s+(?:\w+\s+)?(?:report|review|audit|alert|"
@@ -234,6 +238,7 @@ RECORD_HEAD_RE = re.compile(r"^[ \t]*(?:Recommendation|Rec\.?)\s*(?:#\s*|No\.\s*
 STATUS_LABEL_RE = re.compile(r"\bstatus\s*:", re.IGNORECASE)
 AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|we|the agency|ERO|HSI)\b")
 NOT_CLAIM_RE = re.compile(r"^\W*(?:if|whether|should|unless|once)\b|\b(?:would|will)\s+(?:\w+\s+)?(?:concur|close|be\s+closed)"
+                          r"|\b(?:is|are)\s+(?:considered|deemed|marked|called)\b[^.;]{0,40}\bwhen\b"
                           r"|\b(?:means|refers\s+to|is\s+defined\s+as)\b|\bnot\s+true\b|\bno\s+evidence\b|\bdefinitions?\b"
                           r"|^\W*(?:(?:un)?resolved|open|closed)(?:\s*(?:[–—-]|and)\s*(?:open|closed))?\s*[:=]", re.IGNORECASE)
 
@@ -299,6 +304,13 @@ class _ClaimReader:
                 return prev
             if REPORT_POINTER_RE.search(clause.text) and earlier:
                 return earlier[:1]
+        if earlier and (scope == "one" or not GENERIC_RECS_RE.search(clause.text)):
+            # "Recommendation 3 remains open", "two of the five remain open" speak of the report under
+            # discussion: the one named last, in this paragraph or one of the three before it (not
+            # "OIG's recommendations" in general)
+            last_pos = max(p for p, rid in zip(self.positions, self.history, strict=True) if p < sent.start)
+            if any(q.start <= last_pos < q.end for q in self.paras[max(0, p_index - 3):p_index + 1]):
+                return earlier[:1]
         return []
 
     def _described(self, desc: str, history: list[str]) -> list[str]:
@@ -321,12 +333,13 @@ class _ClaimReader:
             return canon(inside), sent.start
         named = NAMED_REC_RE.search(clause.text)
         if named:
-            words = named["words"].strip()
+            words = (named["words"] or named["after"]).strip()
             wanted = set(themes_for(words)) - {"other"}
-            before = [a for a in self.actions if a.span.start < sent.start] or self.actions
-            match = canon([a for a in before if (wanted and wanted & set(a.themes)) or _stems(words) & _stems(a.span.text)])
-            if len(match) == 1:
-                return match, sent.start
+            before = canon([a for a in self.actions if a.span.start < sent.start] or self.actions)
+            scored = sorted(((len(wanted & set(a.themes)) + len(_stems(words) & _stems(a.span.text)), i)
+                             for i, a in enumerate(before)), reverse=True)
+            if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+                return [before[scored[0][1]]], sent.start  # the one action the words fit best
             return [], sent.start
         if SINGULAR_POINTER_RE.search(clause.text):
             for j in (p_index, p_index - 1):
@@ -359,7 +372,14 @@ class _ClaimReader:
             common = {"document_date": doc.published_on, "as_of": stated_date(text, clause, hit.start),
                       "hedge_span": hedge(text, clause)}
             by = self._speaker(sent, hit.start)
-            numbers = [n for _, _, ns in numbered(text, clause.start, clause.end) for n in ns]
+            lists = numbered(text, clause.start, clause.end)
+            if lists and sh.at is not None and sh.scope != "one":
+                # "concurred with 4 of 5 and partially concurred with recommendation 3": each status
+                # wording takes the nearer of the count and the numbers
+                gap = min(abs(a - hit.start) if a > hit.start else abs(hit.start - b) for a, b, _ in lists)
+                if abs(sh.at - hit.start) < gap:
+                    lists = []
+            numbers = [n for _, _, ns in lists for n in ns]
             quote = sent
             record = self._record_head(p_index, hit.start) if not numbers else None
             if record:  # a labelled line of a record block: the block's recommendation, quoted from its head
