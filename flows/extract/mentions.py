@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from flows.extract.dates import find_dates
 from flows.extract.model import CatalogueEntry, Document
 from flows.extract.report_ids import find_report_ids
-from flows.extract.report_links import words
+from flows.extract.report_links import dated_match, words
 from flows.extract.text import Span, paragraphs, sentences, span
 
 TITLE_MIN_SCORE = 90.0
@@ -88,14 +88,8 @@ def _descriptions(text: str, sent: Span, catalogue: tuple[CatalogueEntry, ...]) 
         nouns = [n for n in _NOUN_RE.finditer(text, max(sent.start, a - 45), min(sent.end, b + 45))]
         if not nouns:
             continue
-        cands = [e for e in catalogue if e.issued_on and e.issued_on.year == year
-                 and (month is None or e.issued_on.month == month)]
-        scored = sorted(((len(words(e.title or "") & passage), e.report_id) for e in cands), reverse=True)
-        if not scored:
-            continue
-        best, rid = scored[0]
-        need = 1 if (len(cands) == 1 and month is not None) else 2
-        if best < need or (len(scored) > 1 and scored[1][0] == best):
+        rid = dated_match(passage, catalogue, year, month)
+        if rid is None:
             continue
         noun = min(nouns, key=lambda n: min(abs(n.start() - b), abs(a - n.end())))
         start, end = min(a, noun.start()), max(b, noun.end())

@@ -60,15 +60,22 @@ def infer_reports(text: str, catalogue: tuple[CatalogueEntry, ...]) -> list[str]
         periods.append((int(m["y"]), None))
     out: list[str] = []
     for year, month in periods:
-        cands = [e for e in catalogue if e.issued_on and e.issued_on.year == year
-                 and (month is None or e.issued_on.month == month)]
-        scored = sorted(((len(words(e.title or "") & passage_words), e.report_id) for e in cands), reverse=True)
-        if not scored:
-            continue
-        best, rid = scored[0]
-        need = 1 if (len(cands) == 1 and month is not None) else 2
-        unique = len(scored) == 1 or scored[1][0] < best
-        if best >= need and unique and rid not in out:
+        rid = dated_match(passage_words, catalogue, year, month)
+        if rid and rid not in out:
             out.append(rid)
     return out
+
+
+def dated_match(passage_words: set[str], catalogue: tuple[CatalogueEntry, ...], year: int,
+                month: int | None) -> str | None:
+    """The one catalogue report of that month (or year) whose title words the passage shares:
+    at least one for the sole report of a month, two otherwise, and more than any other."""
+    cands = [e for e in catalogue if e.issued_on and e.issued_on.year == year
+             and (month is None or e.issued_on.month == month)]
+    scored = sorted(((len(words(e.title or "") & passage_words), e.report_id) for e in cands), reverse=True)
+    if not scored:
+        return None
+    best, rid = scored[0]
+    need = 1 if (len(cands) == 1 and month is not None) else 2
+    return rid if best >= need and (len(scored) == 1 or scored[1][0] < best) else None
 
