@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import json
+import threading
+import time
 from pathlib import Path
 from typing import IO
 
@@ -18,20 +20,90 @@ class AccessError(Exception):
     """A query or request that cannot be answered; the message is one line for people."""
 
 
-def connect(db: Path) -> duckdb.DuckDBPyConnection:
+DEFAULT_TIMEOUT = 60.0  # seconds a query may run
+DEFAULT_MAX_MEMORY = "2GB"  # DuckDB memory_limit of a query connection
+
+
+def connect(db: Path, max_memory: str = DEFAULT_MAX_MEMORY) -> duckdb.DuckDBPyConnection:
+    """A read-only connection that cannot touch anything but the database: no file or network
+    access (read_text, COPY TO, ATTACH, INSTALL are refused), no extension loading, a memory
+    limit, and a configuration that the SQL itself cannot change."""
     if not db.exists():
         raise AccessError(f"no database at {db}: run `make run` (oigdata refresh) first")
-    return duckdb.connect(str(db), read_only=True)
-
-
-def run_sql(db: Path, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
-    con = connect(db)
+    if not db.is_file():
+        raise AccessError(f"{db} is not a database file (a folder?): pass the release's oig.duckdb")
+    config = {"enable_external_access": False, "autoload_known_extensions": False,
+              "autoinstall_known_extensions": False, "memory_limit": max_memory, "lock_configuration": True}
     try:
-        cur = con.execute(sql, params or [])
-        names = [d[0] for d in cur.description] if cur.description else []
-        return names, cur.fetchall()
+        return duckdb.connect(str(db), read_only=True, config=config)
+    except duckdb.Error as exc:
+        raise AccessError(f"cannot open {db}: {str(exc).splitlines()[0]}") from None
+
+
+def one_statement(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Refuse anything but exactly one statement (parsed, not split on ';')."""
+    if not sql or not sql.strip():
+        raise AccessError("no SQL given: pass a query, --file FILE, or - to read standard input")
+    try:
+        n = len(con.extract_statements(sql))
     except duckdb.Error as exc:
         raise AccessError(f"SQL error: {str(exc).splitlines()[0]}") from None
+    if n != 1:
+        raise AccessError(f"one SQL statement at a time, got {n}")
+
+
+def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: list | None, timeout: float):
+    """Run on a worker thread so that a time limit and Ctrl-C can interrupt DuckDB."""
+    if not timeout > 0:
+        raise AccessError(f"--timeout must be a positive number of seconds, got {timeout:g}")
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            cur = con.execute(sql, params or [])
+            box["names"] = [d[0] for d in cur.description] if cur.description else []
+            box["result"] = cur.to_arrow_table() if cur.description else None
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    deadline = time.monotonic() + timeout
+    try:
+        while worker.is_alive():
+            worker.join(0.05)
+            if worker.is_alive() and time.monotonic() > deadline:
+                con.interrupt()
+                worker.join()
+                raise AccessError(f"query stopped after {timeout:g} s (raise the limit with --timeout)")
+    except KeyboardInterrupt:
+        con.interrupt()
+        worker.join()
+        raise AccessError("query interrupted") from None
+    if "error" in box:
+        exc = box["error"]
+        if isinstance(exc, duckdb.OutOfMemoryException):
+            raise AccessError("query needs more memory than allowed (raise it with --max-memory)") from None
+        if isinstance(exc, duckdb.Error):
+            raise AccessError(f"SQL error: {str(exc).splitlines()[0]}") from None
+        raise exc
+    return box["names"], box["result"]
+
+
+def run_sql(db: Path, sql: str, params: list | None = None, timeout: float = DEFAULT_TIMEOUT,
+            max_memory: str = DEFAULT_MAX_MEMORY) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of one read-only statement."""
+    names, table = query_arrow(db, sql, params, timeout, max_memory)
+    return names, ([] if table is None else list(zip(*(c.to_pylist() for c in table.columns), strict=True)))
+
+
+def query_arrow(db: Path, sql: str, params: list | None = None, timeout: float = DEFAULT_TIMEOUT,
+                max_memory: str = DEFAULT_MAX_MEMORY):
+    """Column names and an Arrow table of one read-only statement."""
+    con = connect(db, max_memory)
+    try:
+        one_statement(con, sql)
+        return _execute(con, sql, params, timeout)
     finally:
         con.close()
 
@@ -60,27 +132,30 @@ def write_rows(names: list[str], rows: list[tuple], fmt: str, stream: IO[str]) -
         raise AccessError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
 
 
-def export(db: Path, table: str, fmt: str, where: str | None, output: Path) -> int:
-    """Write a filtered extract of a table or view; returns the number of rows."""
+def export(db: Path, table: str, fmt: str, where: str | None, output: Path, timeout: float = DEFAULT_TIMEOUT,
+           max_memory: str = DEFAULT_MAX_MEMORY) -> int:
+    """Write a filtered extract of a table or view; returns the number of rows. `where` is a
+    filter expression: it is parsed as part of one SELECT, never run as a statement of its own."""
     if table not in relations(db):
         raise AccessError(f"unknown table {table!r}: one of {', '.join(relations(db))}")
     if fmt not in EXPORT_FORMATS:
         raise AccessError(f"unknown format {fmt!r}: expected one of {', '.join(EXPORT_FORMATS)}")
-    sql = f'SELECT * FROM "{table}"' + (f" WHERE {where}" if where else "")
-    if fmt == "parquet":
-        con = connect(db)
-        try:
-            n = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
-            con.execute(f"COPY ({sql}) TO '{str(output).replace(chr(39), chr(39) * 2)}' (FORMAT parquet)")
-        except duckdb.Error as exc:
-            raise AccessError(f"SQL error: {str(exc).splitlines()[0]}") from None
-        finally:
-            con.close()
-        return n
-    names, rows = run_sql(db, sql)
-    with output.open("w", encoding="utf-8", newline="") as fh:
-        write_rows(names, rows, fmt, fh)
-    return len(rows)
+    if where is not None and not where.strip():
+        raise AccessError("--where is empty: give a condition such as \"status = 'open'\"")
+    sql = f'SELECT * FROM "{table}"' + (f" WHERE ({where}\n)" if where else "")
+    names, data = query_arrow(db, sql, None, timeout, max_memory)
+    try:
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            pq.write_table(data, output)
+        else:
+            rows = list(zip(*(c.to_pylist() for c in data.columns), strict=True))
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                write_rows(names, rows, fmt, fh)
+    except OSError as exc:
+        raise AccessError(f"cannot write {output}: {exc.strerror or exc}") from None
+    return data.num_rows
 
 
 def show(db: Path, rec_id: str) -> dict:

@@ -190,8 +190,11 @@ def query(
     file: Path = typer.Option(None, "--file", "-f", help="Read the SQL from this file."),
     fmt: str = typer.Option("table", "--format", help="table, csv or json"),
     db: Path = typer.Option(DEFAULT_DB, help="The DuckDB file."),
+    timeout: float = typer.Option(60.0, help="Stop the query after this many seconds."),
+    max_memory: str = typer.Option("2GB", help="Memory limit of the query, e.g. 2GB or 500MB."),
 ) -> None:
-    """Read-only SQL over the release.
+    """Read-only SQL over the release: one statement, no file or network access, with a time and
+    a memory limit (Ctrl-C stops it too).
 
     Examples:
       oigdata query "select * from open_recommendations"
@@ -200,12 +203,15 @@ def query(
     """
     from flows import access
 
-    if file is not None:
-        sql = file.read_text(encoding="utf-8")
-    elif sql in (None, "-"):
-        sql = sys.stdin.read()
     try:
-        names, rows = access.run_sql(db, sql)
+        if file is not None:
+            try:
+                sql = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise access.AccessError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
+        elif sql in (None, "-"):
+            sql = sys.stdin.read()
+        names, rows = access.run_sql(db, sql, timeout=timeout, max_memory=max_memory)
         if fmt == "table":
             t = Table(show_lines=False)
             for n in names:
@@ -228,6 +234,8 @@ def export(
     where: str = typer.Option(None, help="An SQL condition, e.g. \"status = 'open'\"."),
     output: Path = typer.Option(None, help="File to write (default: <table>.<format> here)."),
     db: Path = typer.Option(DEFAULT_DB, help="The DuckDB file."),
+    timeout: float = typer.Option(60.0, help="Stop the export after this many seconds."),
+    max_memory: str = typer.Option("2GB", help="Memory limit, e.g. 2GB or 500MB."),
 ) -> None:
     """Write a filtered extract of one table or view.
 
@@ -237,7 +245,7 @@ def export(
 
     output = output or Path(f"{table}.{fmt}")
     try:
-        n = access.export(db, table, fmt, where, output)
+        n = access.export(db, table, fmt, where, output, timeout=timeout, max_memory=max_memory)
     except access.AccessError as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(2) from None
