@@ -16,7 +16,7 @@ import pandas as pd
 from flows.build.tables import StructureError, build_tables, release_date, validate_structure
 from flows.extract import extract_document
 from flows.extract.model import CatalogueEntry, Document, Extraction
-from flows.ingest import BadInput, Ingested, ingest_file, raw_files
+from flows.ingest import BadInput, Ingested, display_path, ingest_file, scan_raw
 from flows.ingest.catalogue import as_entries, load_catalogue
 from flows.ingest.manifest import ManifestEntry, load_manifest
 from flows.publish.files import read_parquet
@@ -39,6 +39,7 @@ class Inputs:
     files: list[Path]
     manifest: dict[str, ManifestEntry]
     catalogue: list[dict]
+    skipped: list[Problem] = field(default_factory=list)  # entries of raw/ that are not documents, and why
 
     @property
     def entries(self) -> tuple[CatalogueEntry, ...]:
@@ -74,7 +75,8 @@ def load_inputs(raw: Path) -> Inputs:
     if not raw.is_dir():
         raise InputError(f"raw folder not found: {raw}")
     try:
-        return Inputs(raw, raw_files(raw), load_manifest(raw), load_catalogue(raw))
+        files, skipped = scan_raw(raw)
+        return Inputs(raw, files, load_manifest(raw), load_catalogue(raw), [Problem(p, r) for p, r in skipped])
     except (ValueError, KeyError, UnicodeDecodeError) as exc:
         raise InputError(f"{raw}: {exc}") from None
 
@@ -83,7 +85,7 @@ def ingest_one(path: Path, inputs: Inputs) -> Ingested | Problem:
     try:
         return ingest_file(path, inputs.raw, inputs.manifest)
     except BadInput as exc:
-        return Problem(path.relative_to(inputs.raw).as_posix(), exc.reason)
+        return Problem(display_path(path.relative_to(inputs.raw)), exc.reason)
 
 
 def dedupe(results: list[Ingested | Problem]) -> tuple[list[Ingested], list[Problem]]:
@@ -103,7 +105,8 @@ def dedupe(results: list[Ingested | Problem]) -> tuple[list[Ingested], list[Prob
 
 def ingest_all(inputs: Inputs) -> tuple[list[Ingested], list[Problem]]:
     """Every raw file ingested in order (no Prefect): documents and the files refused."""
-    return dedupe([ingest_one(p, inputs) for p in inputs.files])
+    docs, problems = dedupe([ingest_one(p, inputs) for p in inputs.files])
+    return docs, inputs.skipped + problems
 
 
 def extract_one(ing: Ingested, entries: tuple[CatalogueEntry, ...], cache_dir: Path | None = None

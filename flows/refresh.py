@@ -75,6 +75,7 @@ def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str |
     inputs = load_inputs_task(raw)
     say(f"ingesting {len(inputs.files)} files")
     docs, problems = pipeline.dedupe(ingest_task.map(inputs.files, inputs=unmapped(inputs)).result())
+    problems = inputs.skipped + problems
     say(f"extracting {len(docs)} documents")
     results = extract_task.map(docs, entries=unmapped(inputs.entries),
                                cache_dir=unmapped(pipeline.cache_dir_for(out))).result()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,31 +30,78 @@ class Ingested:
     text: str
 
 
+def display_path(rel: Path | str) -> str:
+    """A relative path as text that any file can hold: bytes that are not UTF-8 are written as
+    \\xNN escapes (file names on Linux are bytes)."""
+    return os.fsencode(Path(rel).as_posix()).decode("utf-8", "backslashreplace")
+
+
+_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+          stat.S_IFBLK: "a block device"}
+
+
+def scan_raw(raw: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Document files under raw/, sorted, and every entry skipped with the reason.
+
+    Nothing outside raw/ is ever read: symbolic links (to files or folders, broken or not) are
+    not followed, and only regular files are documents. The manifest, the reference catalogues
+    and hidden entries are not documents."""
+    files: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
+        here = Path(dirpath)
+        top = here == raw
+        for name in sorted(dirnames):
+            rel = (here / name).relative_to(raw)
+            if name.startswith(".") or (top and name == REFERENCE_DIR):
+                dirnames.remove(name)
+            elif (here / name).is_symlink():
+                dirnames.remove(name)
+                skipped.append((display_path(rel), "a symbolic link to a folder: not followed (only files inside "
+                                                   "raw/ are read)"))
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = here / name
+            rel = path.relative_to(raw)
+            if name.startswith(".") or (top and name == MANIFEST_NAME):
+                continue
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode):
+                skipped.append((display_path(rel), "a symbolic link: not followed (only files inside raw/ are read)"))
+            elif not stat.S_ISREG(mode):
+                skipped.append((display_path(rel), f"not a regular file but {_KINDS.get(stat.S_IFMT(mode), 'special')}"))
+            else:
+                files.append(path)
+    return sorted(files), sorted(skipped)
+
+
 def raw_files(raw: Path) -> list[Path]:
-    """Every document file under raw/, sorted; the manifest and reference catalogues are not documents."""
-    out = []
-    for p in sorted(raw.rglob("*")):
-        rel = p.relative_to(raw)
-        if not p.is_file() or rel.parts[0] == REFERENCE_DIR or rel.as_posix() == MANIFEST_NAME:
-            continue
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        out.append(p)
-    return out
+    """Every document file under raw/, sorted (see scan_raw for what is skipped)."""
+    return scan_raw(raw)[0]
+
+
+def _read_no_follow(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refusing a symbolic link swapped in since the scan and anything too large."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(fd, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > max_bytes:
+            raise BadInput(f"too large: {size:,} bytes, over the limit of {max_bytes:,}")
+        return fh.read(max_bytes + 1)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def ingest_file(path: Path, raw: Path, manifest: dict[str, ManifestEntry],
                 max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
     """Read, decode and describe one raw file; raises BadInput with the reason when it cannot."""
-    rel = path.relative_to(raw).as_posix()
+    rel = display_path(path.relative_to(raw))
     media_type = MEDIA_TYPES.get(path.suffix.lower())
     if media_type is None:
-        raise BadInput(f"unsupported file type {path.suffix or '(none)'!r}: expected .txt, .pdf or .html")
+        raise BadInput(f"unsupported file type {display_path(path.suffix) or '(none)'!r}: expected .txt, .pdf or .html")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise BadInput(f"too large: {size:,} bytes, over the limit of {max_bytes:,}")
-        data = path.read_bytes()
+        data = _read_no_follow(path, max_bytes)
     except OSError as exc:
         raise BadInput(f"unreadable: {exc.strerror or exc}") from None
     if media_type == "application/pdf":
@@ -62,6 +112,8 @@ def ingest_file(path: Path, raw: Path, manifest: dict[str, ManifestEntry],
             text = html_text(text)
             if not text.strip():
                 raise BadInput("empty: the HTML page has no main text")
+    if len(_WORD_RE.findall(text[:20000])) < 3:
+        raise BadInput("no readable text: fewer than three words")
     entry = manifest.get(rel, ManifestEntry(rel))
     genre = entry.genre_hint or detect_genre(text)
     publisher = entry.publisher or find_publisher(text) or GENRE_PUBLISHERS.get(genre)
@@ -76,4 +128,4 @@ def ingest_file(path: Path, raw: Path, manifest: dict[str, ManifestEntry],
     return Ingested(document, text)
 
 
-__all__ = ["BadInput", "Ingested", "ingest_file", "raw_files"]
+__all__ = ["BadInput", "Ingested", "display_path", "ingest_file", "raw_files", "scan_raw"]
