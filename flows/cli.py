@@ -81,6 +81,7 @@ def refresh(
     try:
         on = dt.date.fromisoformat(release_date) if release_date else None
         pipeline.load_inputs(raw)  # fail fast, in one line, before the flow starts
+        out = pipeline.release_target(raw, out)
     except ValueError:
         err.print(f"[red]Bad --release-date[/] {release_date!r}: expected YYYY-MM-DD")
         raise typer.Exit(2) from None

@@ -71,6 +71,35 @@ class InputError(Exception):
     """The raw folder, its manifest or catalogue, or an option cannot be used; says why."""
 
 
+RELEASE_NAME = "oigdata"  # the datapackage name that marks a folder as a release this tool published
+
+
+def is_release(folder: Path) -> bool:
+    try:
+        return json.loads((folder / "datapackage.json").read_text(encoding="utf-8")).get("name") == RELEASE_NAME
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def release_target(raw: Path, out: Path) -> Path:
+    """The folder a release may be published to, with symbolic links resolved (a linked
+    `curated -> /srv/data/curated` is published through, in place). Refused, with the reason:
+    the raw folder itself, a folder inside it or holding it, a file, and a folder that holds
+    anything but a release this tool published (publishing replaces the whole folder)."""
+    real_out, real_raw = out.resolve(), raw.resolve()
+    if real_out == real_raw or real_raw in real_out.parents or real_out in real_raw.parents:
+        raise InputError(f"--out {out} is the raw folder, inside it or around it: publishing would replace the "
+                         "raw documents; choose a separate folder")
+    if real_out.exists() and not real_out.is_dir():
+        raise InputError(f"--out {out} is a file, not a folder")
+    if real_out.is_dir() and any(real_out.iterdir()) and not is_release(real_out):
+        raise InputError(f"--out {out} holds files that are not an oigdata release (no datapackage.json named "
+                         f"{RELEASE_NAME!r}); publishing would replace them: choose an empty or new folder")
+    if not os.access(real_out.parent, os.W_OK):
+        raise InputError(f"cannot publish to {out}: {real_out.parent} is not writable")
+    return real_out
+
+
 def load_inputs(raw: Path) -> Inputs:
     if not raw.is_dir():
         raise InputError(f"raw folder not found: {raw}")
@@ -340,6 +369,7 @@ def run_steps(raw: Path, out: Path, use_cache: bool = True) -> tuple[Summary, di
     """The whole refresh in this process, step by step, without Prefect or the lock: for tests
     and debugging. Returns the summary, the tables as staged and how many documents were
     extracted (the rest came from the cache)."""
+    out = release_target(raw, out)
     inputs = load_inputs(raw)
     docs, problems = ingest_all(inputs)
     results = [extract_one(d, inputs.entries, cache_dir_for(out) if use_cache else None) for d in docs]

@@ -52,6 +52,11 @@ def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str |
     `locked` says the caller already holds the refresh lock (the CLI does); a scheduled run
     takes it here, recovers an interrupted publication, and reports a busy lock as a failure."""
     raw, out = Path(raw), Path(out)
+    try:
+        out = pipeline.release_target(raw, out)
+    except pipeline.InputError as exc:
+        return Summary(failed=1, failures=[{"table": "-", "rule": str(exc), "column": None, "blocking": True,
+                                            "unexpected_count": 0, "element_count": 0, "unexpected_examples": []}])
     if isinstance(release_date, str):
         release_date = dt.date.fromisoformat(release_date)
     if not locked:

@@ -82,3 +82,19 @@ def test_a_second_refresh_does_not_interleave(tmp_path):
     assert proc.returncode == 3
     assert "another refresh" in proc.stderr and "Traceback" not in proc.stderr
     assert not out.exists()
+
+
+def test_a_symlinked_out_is_published_through_and_stays_a_link(releases, tmp_path):
+    raw_new, _, new, old_out = releases
+    target = tmp_path / "srv" / "data" / "curated"
+    target.parent.mkdir(parents=True)
+    shutil.copytree(old_out, target)
+    link = tmp_path / "curated"
+    link.symlink_to(target)
+    for _ in range(2):  # the first run publishes the new release, the second finds nothing new
+        proc = _publish(raw_new, link)
+        assert proc.returncode == 0, proc.stderr
+        assert link.is_symlink() and link.resolve() == target.resolve()
+        assert release_tree(target) == new
+    leftovers = [p for p in tmp_path.rglob(".curated.*")]
+    assert leftovers == [] and (tmp_path / "curated").is_symlink()
