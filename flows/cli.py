@@ -71,6 +71,10 @@ def refresh(
     raw: Path = typer.Option(Path("raw"), help="Folder of raw documents (with manifest.csv and reference/)."),
     out: Path = typer.Option(Path("curated"), help="Where the release is published."),
     release_date: str = typer.Option(None, help="Release date (YYYY-MM-DD); default: the latest date the inputs state."),
+    accept_removals: bool = typer.Option(False, help="Publish even if over a fifth of a published table's rows "
+                                                     "would be removed."),
+    allow_empty_catalogue: bool = typer.Option(False, help="Refresh without raw/reference/*.csv (every "
+                                                           "catalogued report leaves the release)."),
 ) -> None:
     """Ingest, extract, validate and publish (a Prefect flow).
 
@@ -80,7 +84,7 @@ def refresh(
 
     try:
         on = dt.date.fromisoformat(release_date) if release_date else None
-        pipeline.load_inputs(raw)  # fail fast, in one line, before the flow starts
+        pipeline.load_inputs(raw, allow_empty_catalogue)  # fail fast, in one line, before the flow starts
         out = pipeline.release_target(raw, out)
     except ValueError:
         err.print(f"[red]Bad --release-date[/] {release_date!r}: expected YYYY-MM-DD")
@@ -100,7 +104,8 @@ def refresh(
 
             with console.status("refreshing") as status:
                 progress.set_callback(status.update)
-                summary = refresh_flow(raw, out, on, locked=True)
+                summary = refresh_flow(raw, out, on, locked=True, accept_removals=accept_removals,
+                                       allow_empty_catalogue=allow_empty_catalogue)
                 progress.set_callback(None)
     except pipeline.Locked as exc:
         err.print(f"[red]Not started[/]: {exc}")
@@ -108,8 +113,13 @@ def refresh(
     logging.getLogger("prefect").setLevel(logging.WARNING)  # its exit notice is INFO noise
     _print_summary(summary)
     if not summary.published:
-        err.print(f"[red]Not published[/]: {summary.failed} blocking expectation(s) failed; {out}/ is unchanged. "
-                  f"Results: {summary.validation_dir}/results.md")
+        if summary.validation_dir is None:  # stopped before validation: an input or publishing rule
+            for f in summary.failures:
+                err.print(f"[red]Not published[/]: {f['rule']}")
+            err.print(f"{out}/ is unchanged.")
+        else:
+            err.print(f"[red]Not published[/]: {summary.failed} blocking expectation(s) failed; {out}/ is unchanged. "
+                      f"Results: {summary.validation_dir}/results.md")
         raise typer.Exit(1)
     if summary.unchanged:
         console.print(f"[green]Nothing changed[/]: release {summary.version} in {out}/ is byte-identical")

@@ -18,6 +18,7 @@ from flows.extract import extract_document
 from flows.extract.model import CatalogueEntry, Document, Extraction
 from flows.ingest import BadInput, Ingested, display_path, ingest_file, scan_raw
 from flows.ingest.catalogue import as_entries, load_catalogue
+from flows.ingest.csvfile import CsvError
 from flows.ingest.manifest import ManifestEntry, load_manifest
 from flows.publish.files import read_parquet
 from flows.publish.release import staging_dir, swap_into_place, write_release
@@ -71,6 +72,13 @@ class InputError(Exception):
     """The raw folder, its manifest or catalogue, or an option cannot be used; says why."""
 
 
+def input_failed(summary: Summary, exc: Exception) -> Summary:
+    """The summary of a refresh stopped before validation by an input or publishing rule."""
+    summary.failed, summary.failures = 1, [{"table": "-", "rule": str(exc), "column": None, "blocking": True,
+                                            "unexpected_count": 0, "element_count": 0, "unexpected_examples": []}]
+    return summary
+
+
 RELEASE_NAME = "oigdata"  # the datapackage name that marks a folder as a release this tool published
 
 
@@ -100,14 +108,15 @@ def release_target(raw: Path, out: Path) -> Path:
     return real_out
 
 
-def load_inputs(raw: Path) -> Inputs:
+def load_inputs(raw: Path, allow_empty_catalogue: bool = False) -> Inputs:
     if not raw.is_dir():
         raise InputError(f"raw folder not found: {raw}")
     try:
         files, skipped = scan_raw(raw)
-        return Inputs(raw, files, load_manifest(raw), load_catalogue(raw), [Problem(p, r) for p, r in skipped])
-    except (ValueError, KeyError, UnicodeDecodeError) as exc:
-        raise InputError(f"{raw}: {exc}") from None
+        return Inputs(raw, files, load_manifest(raw), load_catalogue(raw, allow_empty_catalogue),
+                      [Problem(p, r) for p, r in skipped])
+    except CsvError as exc:
+        raise InputError(str(exc)) from None
 
 
 def ingest_one(path: Path, inputs: Inputs) -> Ingested | Problem:
@@ -235,15 +244,45 @@ def previous_release(out: Path) -> tuple[dict[str, pd.DataFrame], str | None]:
     return tables, version
 
 
-def with_history(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> tuple[dict[str, pd.DataFrame], str]:
+REMOVAL_SHARE = 0.2  # a release that would remove more than this share of a table's rows is held back
+REMOVAL_MIN_ROWS = 5  # ... when the table had at least this many
+
+
+class RemovalsHeld(InputError):
+    """The new release would remove much of what the last one published."""
+
+
+def removals(previous: dict[str, pd.DataFrame], tables: dict[str, pd.DataFrame]) -> list[str]:
+    """Tables that would lose more than REMOVAL_SHARE of their published rows, described."""
+    from flows.publish.columns import table_meta
+
+    out = []
+    for name, old in sorted(previous.items()):
+        if name == "changes" or name not in tables or len(old) < REMOVAL_MIN_ROWS:
+            continue
+        key = table_meta(name)["primary_key"]
+        new_keys = set(map(tuple, tables[name][key].astype(str).itertuples(index=False, name=None)))
+        gone = sum(tuple(map(str, k)) not in new_keys for k in old[key].itertuples(index=False, name=None))
+        if gone > REMOVAL_SHARE * len(old):
+            out.append(f"{name}: {gone} of {len(old)} rows")
+    return out
+
+
+def with_history(tables: dict[str, pd.DataFrame], out: Path, on: dt.date,
+                 accept_removals: bool = False) -> tuple[dict[str, pd.DataFrame], str]:
     """Add the `changes` table (previous history plus this release's changes) and the version:
-    a new version only when some row changed."""
+    a new version only when some row changed. A release that would remove more than a fifth of
+    a published table is held back (RemovalsHeld) unless `accept_removals`."""
     from flows.build.history import diff, version_for
     from flows.build.tables import typed_frame
     from flows.publish.columns import columns
 
     previous, prev_version = previous_release(out)
     tables = carry_forward(previous, tables)
+    lost = [] if accept_removals else removals(previous, tables)
+    if lost:
+        raise RemovalsHeld(f"not published: it would remove {'; '.join(lost)} (over {REMOVAL_SHARE:.0%}) of the "
+                           f"release in {out}; if that is intended, run again with --accept-removals")
     version = version_for(on, prev_version)
     new_rows = diff(previous, tables, version)
     if not new_rows and prev_version and "." in prev_version:
@@ -284,13 +323,14 @@ def carry_forward(previous: dict[str, pd.DataFrame], tables: dict[str, pd.DataFr
     return out
 
 
-def stage(tables: dict[str, pd.DataFrame], out: Path, on: dt.date) -> tuple[Path, dict[str, pd.DataFrame]]:
+def stage(tables: dict[str, pd.DataFrame], out: Path, on: dt.date,
+          accept_removals: bool = False) -> tuple[Path, dict[str, pd.DataFrame]]:
     """Write the release (with its history) to the staging folder, check that what was written
     reads back valid, and return the folder and the tables as published."""
     from flows.publish.files import read_release_table
     from schemas import TABLES
 
-    tables, version = with_history(tables, out, on)
+    tables, version = with_history(tables, out, on, accept_removals)
     folder = staging_dir(out)
     write_release(tables, folder, version)
     try:
@@ -365,15 +405,16 @@ def gate_and_publish(tables: dict[str, pd.DataFrame], staging: Path, out: Path, 
     return summary
 
 
-def run_steps(raw: Path, out: Path, use_cache: bool = True) -> tuple[Summary, dict[str, pd.DataFrame], int]:
+def run_steps(raw: Path, out: Path, use_cache: bool = True, accept_removals: bool = False,
+              allow_empty_catalogue: bool = False) -> tuple[Summary, dict[str, pd.DataFrame], int]:
     """The whole refresh in this process, step by step, without Prefect or the lock: for tests
     and debugging. Returns the summary, the tables as staged and how many documents were
     extracted (the rest came from the cache)."""
     out = release_target(raw, out)
-    inputs = load_inputs(raw)
+    inputs = load_inputs(raw, allow_empty_catalogue)
     docs, problems = ingest_all(inputs)
     results = [extract_one(d, inputs.entries, cache_dir_for(out) if use_cache else None) for d in docs]
     tables, on, _ = assemble(docs, [ex for ex, _ in results], inputs, out)
-    staging, tables = stage(tables, out, on)
+    staging, tables = stage(tables, out, on, accept_removals)
     summary = gate_and_publish(tables, staging, out, Summary(problems=problems))
     return summary, tables, sum(ran for _, ran in results)

@@ -46,7 +46,7 @@ def task_runner():
 
 @flow(name="oigdata-refresh", log_prints=False, validate_parameters=False, task_runner=task_runner())
 def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str | None = None,
-                 locked: bool = False) -> Summary:
+                 locked: bool = False, accept_removals: bool = False, allow_empty_catalogue: bool = False) -> Summary:
     """Ingest raw/, extract, validate and publish to out/ (only if the gate passes).
 
     `locked` says the caller already holds the refresh lock (the CLI does); a scheduled run
@@ -55,19 +55,16 @@ def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str |
     try:
         out = pipeline.release_target(raw, out)
     except pipeline.InputError as exc:
-        return Summary(failed=1, failures=[{"table": "-", "rule": str(exc), "column": None, "blocking": True,
-                                            "unexpected_count": 0, "element_count": 0, "unexpected_examples": []}])
+        return pipeline.input_failed(Summary(), exc)
     if isinstance(release_date, str):
         release_date = dt.date.fromisoformat(release_date)
     if not locked:
         try:
             with pipeline.refresh_lock(out):
                 recover(out)
-                return refresh_flow.fn(raw, out, release_date, locked=True)
+                return refresh_flow.fn(raw, out, release_date, True, accept_removals, allow_empty_catalogue)
         except pipeline.Locked as exc:
-            return Summary(failed=1, failures=[{"table": "-", "rule": str(exc), "column": None, "blocking": True,
-                                                "unexpected_count": 0, "element_count": 0,
-                                                "unexpected_examples": []}])
+            return pipeline.input_failed(Summary(), exc)
     say = progress.say
     listing_url = os.environ.get("OIGDATA_LISTING_URL")
     if listing_url:  # a configured source: fetch what is new before reading raw/
@@ -77,7 +74,10 @@ def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str |
         fetched = fetch_flow(listing_url, raw, int(os.environ.get("OIGDATA_FETCH_MAX_BYTES", 50 * 1024 * 1024)),
                              float(os.environ.get("OIGDATA_FETCH_TIMEOUT", 30)))
         say(f"fetched {len(fetched.fetched)}, skipped {len(fetched.skipped)}, failed {len(fetched.failed)}")
-    inputs = load_inputs_task(raw)
+    try:
+        inputs = load_inputs_task(raw, allow_empty_catalogue)
+    except pipeline.InputError as exc:
+        return pipeline.input_failed(Summary(), exc)
     say(f"ingesting {len(inputs.files)} files")
     docs, problems = pipeline.dedupe(ingest_task.map(inputs.files, inputs=unmapped(inputs)).result())
     problems = inputs.skipped + problems
@@ -93,17 +93,16 @@ def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str |
     except StructureError as exc:
         return pipeline.structure_failed(summary, exc)
     except pipeline.InputError as exc:
-        summary.failed, summary.failures = 1, [{"table": "-", "rule": str(exc), "column": None, "blocking": True,
-                                                "unexpected_count": 0, "element_count": 0,
-                                                "unexpected_examples": []}]
-        return summary
+        return pipeline.input_failed(summary, exc)
     summary.release_date, summary.warnings = on, warnings
     summary.rows = {name: len(df) for name, df in tables.items()}
     say("writing the release to staging")
     try:
-        staging, tables = stage_task(tables, out, on)
+        staging, tables = stage_task(tables, out, on, accept_removals)
         summary.rows = {name: len(df) for name, df in tables.items()}
     except StructureError as exc:
         return pipeline.structure_failed(summary, exc)
+    except pipeline.InputError as exc:
+        return pipeline.input_failed(summary, exc)
     say("validating (Great Expectations)")
     return gate_task(tables, staging, out, summary)

@@ -2,37 +2,44 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 from pathlib import Path
 
 from flows.extract.model import CatalogueEntry
 from flows.extract.report_ids import normalise
+from flows.ingest.csvfile import CsvError, date_cell, rows
 
 REFERENCE_DIR = "reference"
 COLUMNS = ("report_id", "inspector", "title", "issued_on", "url")
 
 
-def load_catalogue(raw: Path) -> list[dict]:
-    """Report rows from every reference CSV, ids normalised; the first listing of an id wins."""
-    rows: dict[str, dict] = {}
-    for path in sorted((raw / REFERENCE_DIR).glob("*.csv")):
-        with path.open(newline="", encoding="utf-8") as fh:
-            reader = csv.DictReader(fh)
-            missing = set(COLUMNS) - set(reader.fieldnames or ())
-            if missing:
-                raise ValueError(f"{path}: missing columns {sorted(missing)}")
-            for line, row in enumerate(reader, start=2):
-                rid = normalise(row["report_id"])
-                if rid is None:
-                    raise ValueError(f"{path}:{line}: {row['report_id']!r} is not an OIG report id")
-                rows.setdefault(rid, {
-                    "report_id": rid, "inspector": row["inspector"] or "DHS OIG", "title": row["title"] or None,
-                    "issued_on": dt.date.fromisoformat(row["issued_on"]) if row["issued_on"] else None,
-                    "n_recommendations_stated": None, "doc_id": None, "url": row["url"] or None,
-                    "source": "catalogue",
-                })
-    return [rows[k] for k in sorted(rows)]
+class CatalogueMissing(CsvError):
+    """No usable reference catalogue: a release without one would drop every known report."""
+
+
+def load_catalogue(raw: Path, allow_empty: bool = False) -> list[dict]:
+    """Report rows from every reference CSV, ids normalised; the first listing of an id wins.
+
+    A missing reference folder, or one without a CSV, stops the refresh (CatalogueMissing)
+    unless `allow_empty`: publishing without it would remove every catalogued report."""
+    folder = raw / REFERENCE_DIR
+    paths = sorted(p for p in folder.glob("*.csv") if p.is_file()) if folder.is_dir() else []
+    if not paths and not allow_empty:
+        what = "is not a folder" if folder.exists() and not folder.is_dir() else "holds no catalogue (*.csv)"
+        raise CatalogueMissing(f"{folder} {what}: without it the release would lose every catalogued report; "
+                               "restore it, or pass --allow-empty-catalogue")
+    found: dict[str, dict] = {}
+    for path in paths:
+        for line, row in rows(path, COLUMNS, required=("report_id",)):
+            rid = normalise(row["report_id"])
+            if rid is None:
+                raise CsvError(f"{path}:{line}: column report_id: {row['report_id']!r} is not an OIG report id")
+            found.setdefault(rid, {
+                "report_id": rid, "inspector": row["inspector"] or "DHS OIG", "title": row["title"] or None,
+                "issued_on": date_cell(row["issued_on"], path, line, "issued_on"),
+                "n_recommendations_stated": None, "doc_id": None, "url": row["url"] or None,
+                "source": "catalogue",
+            })
+    return [found[k] for k in sorted(found)]
 
 
 def as_entries(report_rows: list[dict]) -> tuple[CatalogueEntry, ...]:
