@@ -60,6 +60,8 @@ def _print_summary(summary) -> None:
         for p in summary.problems:
             t.add_row(p.path, p.reason)
         console.print(t)
+    for notice in summary.notices:
+        console.print(f"[yellow]Notice[/]: {notice}")
     if summary.warnings:
         console.print(f"[yellow]{len(summary.warnings)} extraction notes[/] (signals that yielded no row: "
                       "claims that name no recommendation or report, reporting verbs with no action), e.g. "
@@ -331,9 +333,21 @@ def validate(out: Path = typer.Option(Path("curated"), help="The published relea
     """
     from flows.build.tables import StructureError, validate_structure
     from flows.publish.files import read_release_table
+    from flows.publish.integrity import verify_release
     from flows.validate.gate import blocking_failures, run_gate
     from schemas import TABLES
 
+    if not (out / "datapackage.json").is_file():
+        err.print(f"[red]Not a release[/]: {out} has no datapackage.json")
+        raise typer.Exit(2)
+    altered = verify_release(out)
+    for line in altered:
+        err.print(f"[red]FAIL[/] integrity: {line}")
+    if altered:
+        err.print(f"{len(altered)} file(s) of {out}/ differ from its datapackage.json: the release was altered "
+                  "after publication (run `oigdata refresh` to rebuild it)")
+        raise typer.Exit(1)
+    console.print(f"integrity: every file of {out}/ matches datapackage.json (size and sha256)")
     try:
         tables = validate_structure({t: read_release_table(out, t) for t in TABLES})
     except StructureError as exc:

@@ -21,6 +21,7 @@ from flows.ingest.catalogue import as_entries, load_catalogue
 from flows.ingest.csvfile import CsvError
 from flows.ingest.manifest import ManifestEntry, load_manifest
 from flows.publish.files import read_parquet
+from flows.publish.integrity import verify_release
 from flows.publish.release import staging_dir, swap_into_place, write_release
 
 FAILED_DIR = ".oigdata/last-failed-validation"
@@ -57,6 +58,7 @@ class Summary:
     rows: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # what a maintainer must know about this run
     passed: int = 0
     failed: int = 0
     warned: int = 0
@@ -392,7 +394,11 @@ def gate_and_publish(tables: dict[str, pd.DataFrame], staging: Path, out: Path, 
         return summary
     write_results(outcomes, staging / "validation")
     refresh_datapackage(staging)  # now that the validation files exist, list them with their checksums
-    if same_release(staging, out):
+    altered = verify_release(out) if is_release(out) else []
+    if altered:  # someone changed published files: the rebuilt release replaces them
+        summary.notices.append(f"the published release in {out} had been altered ({len(altered)} file(s) differ "
+                                f"from its datapackage.json, e.g. {altered[0]}); it is replaced by the rebuilt one")
+    if not altered and same_release(staging, out):
         if not (out / "oig.duckdb").exists():  # a fresh checkout: the build product is added, nothing else
             os.replace(staging / "oig.duckdb", out / "oig.duckdb")
         shutil.rmtree(staging, ignore_errors=True)  # nothing changed: leave every published byte as it is
