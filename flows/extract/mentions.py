@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -43,6 +44,13 @@ def _row(doc_id: str, sp: Span, report_id: str, match: str, score: float | None 
             "suggested_report_id": suggested, "suggestion_reason": reason, **sp.provenance()}
 
 
+@functools.lru_cache(maxsize=4)
+def _titles(catalogue: tuple[CatalogueEntry, ...]) -> tuple[tuple[CatalogueEntry, str, frozenset[str]], ...]:
+    """Catalogue titles worth matching, lower-cased, with their content words (computed once)."""
+    return tuple((e, e.title.lower(), frozenset(words(e.title))) for e in catalogue
+                 if e.title and len(e.title.split()) >= _TITLE_MIN_WORDS)
+
+
 def _title_hits(text: str, sent: Span, catalogue: tuple[CatalogueEntry, ...]) -> list[tuple[int, int, str, float]]:
     """(start, end, report_id, score) of catalogue titles written in the sentence."""
     low = sent.text.lower()
@@ -50,11 +58,10 @@ def _title_hits(text: str, sent: Span, catalogue: tuple[CatalogueEntry, ...]) ->
         return []
     sent_words = words(sent.text)
     found = []
-    for e in catalogue:
-        title_words = words(e.title or "")
-        if len((e.title or "").split()) < _TITLE_MIN_WORDS or len(title_words & sent_words) * 2 < len(title_words):
+    for e, title, title_words in _titles(catalogue):
+        if len(title_words & sent_words) * 2 < len(title_words):
             continue
-        al = fuzz.partial_ratio_alignment(e.title.lower(), low, score_cutoff=TITLE_MIN_SCORE)
+        al = fuzz.partial_ratio_alignment(title, low, score_cutoff=TITLE_MIN_SCORE)
         if al is None:
             continue
         a, b = al.dest_start, al.dest_end

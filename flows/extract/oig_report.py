@@ -204,38 +204,45 @@ def _sentence_at(text: str, pos: int, within: Span) -> Span:
     return within
 
 
-def _discussions(text: str, rec: _Rec, defs: list[_Rec], limit: int) -> list[Span]:
+_TAIL_SECTION_RE = re.compile(r"^[ \t]*(?:Appendix|Objective, Scope|Major Contributors|Report Distribution)",
+                              re.MULTILINE | re.IGNORECASE)
+
+
+def _discussions(text: str, rec: _Rec, defs: list[_Rec], limit: int,
+                 mentions: list[tuple[int, int, int]] | None = None) -> list[Span]:
     """Where the report discusses this recommendation after defining it: from each later
     mention of its number to the next mention of another number or a section heading (for a
-    lone unnumbered recommendation, the whole comments section), in reading order."""
+    lone unnumbered recommendation, the whole comments section), in reading order.
+
+    `mentions` (start, end, number) of every "Recommendation N" in the text, found once per
+    document: each discussion is found by walking that list, so the cost is linear in the
+    number of mentions, not quadratic."""
     if len(defs) == 1 and not REC_HEAD_RE.search(text):
         comments = COMMENTS_RE.search(text, rec.body.end, limit)
         if comments:
-            tail = re.search(r"^[ \t]*(?:Appendix|Objective, Scope|Major Contributors|Report Distribution)",
-                             text[comments.end():limit], re.MULTILINE | re.IGNORECASE)
-            return [span(text, comments.start(), comments.end() + tail.start() if tail else limit)]
+            tail = _TAIL_SECTION_RE.search(text, comments.end(), limit)
+            return [span(text, comments.start(), tail.start() if tail else limit)]
+    if mentions is None:
+        mentions = [(m.start(), m.end(), int(m["n"])) for m in REC_MENTION_RE.finditer(text)]
     def_spans = [(d.head.start(), d.body.end) for d in defs]
+    window = [m for m in mentions if rec.body.end <= m[0] and m[1] <= limit]
     blocks: list[Span] = []
-    for m in REC_MENTION_RE.finditer(text, rec.body.end, limit):
-        if int(m["n"]) != rec.number or any(a <= m.start() < b for a, b in def_spans):
+    prev_other = 0  # end of the latest mention of another number before the current one
+    for i, (m_start, m_end, n) in enumerate(window):
+        if n != rec.number:
+            prev_other = m_end
             continue
-        end = limit
-        for other in REC_MENTION_RE.finditer(text, m.end(), limit):
-            if int(other["n"]) != rec.number:
-                end = other.start()
-                break
-        head = REC_HEAD_RE.search(text, m.end(), end)
+        if any(a <= m_start < b for a, b in def_spans):
+            continue
+        end = next((o_start for o_start, _, o_n in window[i + 1:] if o_n != rec.number), limit)
+        head = REC_HEAD_RE.search(text, m_end, end)
         if head and int(head["n"]) != rec.number:
             end = head.start()
-        sec = re.search(r"^[ \t]*(?:Appendix|Objective, Scope|Major Contributors|Report Distribution)", text[m.end():end],
-                        re.MULTILINE | re.IGNORECASE)
+        sec = _TAIL_SECTION_RE.search(text, m_end, end)
         if sec:
-            end = m.end() + sec.start()
-        prev_other = max((o.end() for o in REC_MENTION_RE.finditer(text, rec.body.end, m.start())
-                          if int(o["n"]) != rec.number), default=0)
-        floor = max(rec.body.end, text.rfind("\n\n", 0, m.start()) + 2, text.rfind(". ", 0, m.start()) + 2,
-                    prev_other)
-        block = span(text, min(m.start(), floor), end)
+            end = sec.start()
+        floor = max(rec.body.end, text.rfind("\n\n", 0, m_start) + 2, text.rfind(". ", 0, m_start) + 2, prev_other)
+        block = span(text, min(m_start, floor), end)
         if not blocks or block.start >= blocks[-1].end:
             blocks.append(block)
     if blocks:
@@ -243,10 +250,9 @@ def _discussions(text: str, rec: _Rec, defs: list[_Rec], limit: int) -> list[Spa
     # no later mention: the response may follow the recommendation directly ("ICE Response: …")
     nxt = REC_HEAD_RE.search(text, rec.body.end, limit)
     end = nxt.start() if nxt else limit
-    tail = re.search(r"^[ \t]*(?:Appendix|Objective, Scope|Major Contributors|Report Distribution)",
-                     text[rec.body.end:end], re.MULTILINE | re.IGNORECASE)
+    tail = _TAIL_SECTION_RE.search(text, rec.body.end, end)
     if tail:
-        end = rec.body.end + tail.start()
+        end = tail.start()
     block = span(text, rec.body.end, end)
     return [block] if block.text and find_status(text, block.start, block.end) else []
 
@@ -315,6 +321,7 @@ def extract(doc: Document) -> Extraction:
     others = _other_report_sections(text, report_id)
     defs = _definitions(text, stated, others)
     limit = min([a for a, _, _ in others] + [len(text)])
+    mentions = [(m.start(), m.end(), int(m["n"])) for m in REC_MENTION_RE.finditer(text)]
     for rec in defs:
         lead = None
         for m in LEAD_RE.finditer(text, max(0, rec.head.start() - 600), rec.body.end):
@@ -328,7 +335,7 @@ def extract(doc: Document) -> Extraction:
             "estimated_completion_on": None, "doc_id": doc.doc_id, **rec.body.provenance(),
         })
         responses, statuses, ecd = [], [], None
-        for block in _discussions(text, rec, defs, limit):
+        for block in _discussions(text, rec, defs, limit, mentions):
             analysis = ANALYSIS_RE.search(text, block.start, block.end)
             ecd = ecd or _ecd(text, block, analysis.start() if analysis else None)
             hits = [(h, block) for h in find_status(text, block.start, block.end)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from flows.extract.text import Span
@@ -16,6 +17,12 @@ def program_for(text: str, sp: Span, default: str = "ICE training") -> str:
     for name, rx in PROGRAMS.items():
         if rx.search(sp.text):
             return name
+    return _document_program(text) or default
+
+
+@functools.lru_cache(maxsize=2)
+def _document_program(text: str) -> str | None:
+    """The program the document names most (counted once per document, not once per passage)."""
     counts = {name: len(rx.findall(text)) for name, rx in PROGRAMS.items()}
     best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] else default
+    return best if counts[best] else None
