@@ -12,6 +12,8 @@ from typing import IO
 
 import duckdb
 
+from flows.limits import QUERY_MAX_MEMORY, QUERY_TIMEOUT
+
 FORMATS = ("table", "csv", "json")
 EXPORT_FORMATS = ("csv", "parquet", "json")
 
@@ -20,8 +22,7 @@ class AccessError(Exception):
     """A query or request that cannot be answered; the message is one line for people."""
 
 
-DEFAULT_TIMEOUT = 60.0  # seconds a query may run
-DEFAULT_MAX_MEMORY = "2GB"  # DuckDB memory_limit of a query connection
+DEFAULT_TIMEOUT, DEFAULT_MAX_MEMORY = QUERY_TIMEOUT, QUERY_MAX_MEMORY
 
 
 def connect(db: Path, max_memory: str = DEFAULT_MAX_MEMORY) -> duckdb.DuckDBPyConnection:

@@ -13,12 +13,21 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from flows import limits
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="oigdata: DHS OIG recommendations, 287(g) facts and training requirements as open data.")
 console = Console(width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 120)
 
 DEFAULT_DB = Path("curated/oig.duckdb")
+
+
+def _require(ok: bool, message: str) -> None:
+    """A user's mistake ends in one line and exit status 2, never a traceback."""
+    if not ok:
+        err.print(f"[red]Error[/]: {message}")
+        raise typer.Exit(2)
 
 
 def _print_summary(summary) -> None:
@@ -134,8 +143,9 @@ def fetch(
     listing_url: str = typer.Option(None, help="OIG report listing page (default: OIGDATA_LISTING_URL, else "
                                                "OIG's list of ICE reports)."),
     raw: Path = typer.Option(Path("raw"), help="Where fetched PDFs and their manifest rows go."),
-    max_bytes: int = typer.Option(50 * 1024 * 1024, help="Largest PDF accepted."),
-    timeout: float = typer.Option(30.0, help="Seconds before a request counts as timed out."),
+    max_bytes: int = typer.Option(limits.MAX_DOCUMENT_BYTES, help="Largest PDF accepted."),
+    timeout: float = typer.Option(limits.FETCH_TIMEOUT, help="Seconds without progress before a request counts as "
+                                                             "timed out."),
     retries: int = typer.Option(3, help="Retries after a timeout or server error (with backoff)."),
     retry_delay: float = typer.Option(2.0, help="First backoff delay in seconds (doubles each retry)."),
 ) -> None:
@@ -145,19 +155,26 @@ def fetch(
     """
     import os
 
-    from flows.fetch.download import TransientFetchError
+    from flows.fetch.download import FetchError, TransientFetchError
     from flows.fetch.flow import fetch_flow
     from flows.fetch.listing import DEFAULT_LISTING_URL
 
     url = listing_url or os.environ.get("OIGDATA_LISTING_URL") or DEFAULT_LISTING_URL
-    raw.mkdir(parents=True, exist_ok=True)
+    _require(timeout > 0, f"--timeout must be a positive number of seconds, got {timeout:g}")
+    _require(max_bytes > 0, f"--max-bytes must be positive, got {max_bytes}")
+    _require(retries >= 0 and retry_delay >= 0, "--retries and --retry-delay cannot be negative")
+    _require(url.startswith(("http://", "https://")), f"--listing-url must be an http(s) URL, got {url!r}")
+    try:
+        raw.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _require(False, f"cannot use {raw} as the raw folder: {exc.strerror or exc}")
     # a download that fails after its retries is reported below with its reason; Prefect's own
     # traceback for it would only repeat that
     logging.getLogger("prefect.task_runs").setLevel(logging.CRITICAL)
     try:
         summary = fetch_flow(url, raw, max_bytes, timeout, retries, retry_delay)
-    except TransientFetchError as exc:
-        err.print(f"[red]Listing not reachable[/]: {exc}")
+    except (TransientFetchError, FetchError) as exc:
+        err.print(f"[red]Listing not usable[/]: {exc}")
         raise typer.Exit(2) from None
     logging.getLogger("prefect").setLevel(logging.WARNING)
     t = Table(title=f"Fetch from {url}")
@@ -188,6 +205,14 @@ def serve(
     """
     import datetime as dt2
 
+    _require(interval is None or interval > 0, f"--interval must be a positive number of seconds, got {interval}")
+    if interval is None:
+        from cronsim import CronSim, CronSimError  # Prefect's own cron parser
+
+        try:
+            CronSim(cron, dt2.datetime(2000, 1, 1))
+        except CronSimError:
+            _require(False, f"--cron {cron!r} is not a cron expression (e.g. \"0 6 * * *\")")
     from flows.refresh import refresh_flow
 
     schedule = {"interval": dt2.timedelta(seconds=interval)} if interval else {"cron": cron}

@@ -13,6 +13,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import pipeline, progress
 from flows.build.tables import StructureError
+from flows.limits import FETCH_TIMEOUT, MAX_DOCUMENT_BYTES
 from flows.pipeline import Summary
 from flows.publish.release import recover
 
@@ -71,8 +72,8 @@ def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str |
         from flows.fetch.flow import fetch_flow
 
         say(f"fetching new reports from {listing_url}")
-        fetched = fetch_flow(listing_url, raw, int(os.environ.get("OIGDATA_FETCH_MAX_BYTES", 50 * 1024 * 1024)),
-                             float(os.environ.get("OIGDATA_FETCH_TIMEOUT", 30)))
+        fetched = fetch_flow(listing_url, raw, int(os.environ.get("OIGDATA_FETCH_MAX_BYTES", MAX_DOCUMENT_BYTES)),
+                             float(os.environ.get("OIGDATA_FETCH_TIMEOUT", FETCH_TIMEOUT)))
         say(f"fetched {len(fetched.fetched)}, skipped {len(fetched.skipped)}, failed {len(fetched.failed)}")
     try:
         inputs = load_inputs_task(raw, allow_empty_catalogue)

@@ -5,6 +5,7 @@ final and reported by URL with the reason."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from prefect.cache_policies import NO_CACHE
 from flows.fetch import plan
 from flows.fetch.download import FetchError, TransientFetchError, download_pdf, fetch_text
 from flows.fetch.listing import pdf_links
+from flows.limits import FETCH_RUN_DEADLINE
 
 
 @dataclass
@@ -23,17 +25,18 @@ class FetchSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
 
 
-def _download(url: str, dest: Path, max_bytes: int, timeout: float) -> tuple[str | None, str | None]:
-    """(sha256, None) on success, (None, reason) on a final failure; transient ones raise."""
+def _download(url: str, dest: Path, max_bytes: int, timeout: float) -> tuple[str | None, str | None, str]:
+    """(sha256, None, final URL) on success, (None, reason, url) on a final failure; transient ones raise."""
     try:
-        return download_pdf(url, dest, max_bytes, timeout), None
+        sha, final = download_pdf(url, dest, max_bytes, timeout)
+        return sha, None, final
     except FetchError as exc:
-        return None, str(exc)
+        return None, str(exc), url
 
 
 @flow(name="oigdata-fetch", log_prints=False, validate_parameters=False)
 def fetch_flow(listing_url: str, raw: Path, max_bytes: int, timeout: float, retries: int = 3,
-               retry_delay: float = 2.0) -> FetchSummary:
+               retry_delay: float = 2.0, run_deadline: float = FETCH_RUN_DEADLINE) -> FetchSummary:
     delays = [retry_delay * 2 ** i for i in range(retries)]  # exponential backoff
     listing = task(name="fetch-listing", retries=retries, retry_delay_seconds=delays, cache_policy=NO_CACHE)(
         fetch_text)
@@ -44,20 +47,24 @@ def fetch_flow(listing_url: str, raw: Path, max_bytes: int, timeout: float, retr
     new, held = plan.to_fetch(pdf_links(html, listing_url), raw)
     summary.skipped += [(lk.report_id, "already in raw/") for lk in held]
     hashes = plan.held_hashes(raw)
+    stop_at = time.monotonic() + run_deadline
     for link in new:
+        if time.monotonic() > stop_at:  # the run's deadline: the rest waits for the next run
+            summary.failed.append((link.url, f"not tried: the run passed its deadline of {run_deadline:g} s"))
+            continue
         dest = plan.target_path(raw, link)
         state = get_pdf(link.url, dest, max_bytes, timeout, return_state=True)
         if state.is_failed():
             summary.failed.append((link.url, f"gave up after {retries + 1} tries (timeout or server error)"))
             continue
-        sha, reason = state.result()
+        sha, reason, final_url = state.result()
         if reason:
             summary.failed.append((link.url, reason))
         elif sha in hashes:
             dest.unlink(missing_ok=True)
             summary.skipped.append((link.report_id, "same bytes as a file already in raw/"))
         else:
-            plan.add_to_manifest(raw, dest, link.url, sha, dt.date.today())
+            plan.add_to_manifest(raw, dest, final_url, sha, dt.date.today())
             hashes.add(sha)
             summary.fetched.append((link.report_id, dest.relative_to(raw).as_posix()))
     return summary

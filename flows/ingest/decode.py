@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+from flows.limits import MAX_DOCUMENT_BYTES as DEFAULT_MAX_BYTES
 
 
 class BadInput(Exception):
