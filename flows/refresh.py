@@ -11,11 +11,13 @@ from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import pipeline, progress
+from flows import pipeline, prefect_env, progress
 from flows.build.tables import StructureError
 from flows.limits import FETCH_TIMEOUT, MAX_DOCUMENT_BYTES
 from flows.pipeline import Summary
 from flows.publish.release import recover
+
+prefect_env.tie_server_to_parent()
 
 # Thin tasks: each is a step of flows/pipeline.py, unchanged. Wrapping the functions themselves
 # (not local wrappers) keeps them importable by reference, which Dask workers need.

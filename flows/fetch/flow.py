@@ -12,10 +12,13 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from flows import prefect_env
 from flows.fetch import plan
 from flows.fetch.download import FetchError, TransientFetchError, download_pdf, fetch_text
 from flows.fetch.listing import pdf_links
 from flows.limits import FETCH_RUN_DEADLINE
+
+prefect_env.tie_server_to_parent()
 
 
 @dataclass
