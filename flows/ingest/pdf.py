@@ -9,18 +9,34 @@ turned into LF), so the published text is reproducible from the PDF.
 
 from __future__ import annotations
 
+import threading
+
 from flows.ingest.decode import BadInput
 
 MIN_CHARS_PER_PAGE = 20
+# PDFium is not thread-safe: called from several threads at once it gives different answers
+# (and refusal reasons) run to run. One document at a time per process; processes run in parallel.
+_PDFIUM = threading.Lock()
 
 
 def pdf_text(data: bytes) -> str:
     """The text of every page, pages separated by "\\f"; BadInput for encrypted, image-only
     or corrupt files."""
-    import pypdfium2 as pdfium
-
     if not data.lstrip().startswith(b"%PDF"):
         raise BadInput("corrupt PDF: no %PDF header")
+    with _PDFIUM:
+        pages = _pages(data)
+    if not pages:
+        raise BadInput("corrupt PDF: no pages")
+    visible = sum(len("".join(p.split())) for p in pages)
+    if visible < MIN_CHARS_PER_PAGE * len(pages):
+        raise BadInput(f"image-only PDF: {len(pages)} page(s) but no text layer (OCR is not supported)")
+    return "\f".join(pages)
+
+
+def _pages(data: bytes) -> list[str]:
+    import pypdfium2 as pdfium
+
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -40,9 +56,4 @@ def pdf_text(data: bytes) -> str:
         raise BadInput(f"corrupt PDF: {exc}") from None
     finally:
         pdf.close()
-    if not pages:
-        raise BadInput("corrupt PDF: no pages")
-    visible = sum(len("".join(p.split())) for p in pages)
-    if visible < MIN_CHARS_PER_PAGE * len(pages):
-        raise BadInput(f"image-only PDF: {len(pages)} page(s) but no text layer (OCR is not supported)")
-    return "\f".join(pages)
+    return pages
