@@ -7,3 +7,4 @@ FETCH_FILE_DEADLINE = 300.0  # seconds one download may take in all, however slo
 FETCH_RUN_DEADLINE = 1800.0  # seconds one `oigdata fetch` may take in all
 QUERY_TIMEOUT = 60.0  # seconds an `oigdata query` may run
 QUERY_MAX_MEMORY = "2GB"  # DuckDB memory limit of a query
+EXTRACT_BUDGET = 300.0  # seconds one document's extraction may take (OIGDATA_EXTRACT_BUDGET overrides)

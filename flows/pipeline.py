@@ -20,6 +20,7 @@ from flows.ingest import BadInput, Ingested, display_path, ingest_file, scan_raw
 from flows.ingest.catalogue import as_entries, load_catalogue
 from flows.ingest.csvfile import CsvError
 from flows.ingest.manifest import ManifestEntry, load_manifest
+from flows.limits import EXTRACT_BUDGET
 from flows.publish.files import read_parquet
 from flows.publish.integrity import verify_release
 from flows.publish.release import staging_dir, swap_into_place, write_release
@@ -149,11 +150,17 @@ def ingest_all(inputs: Inputs) -> tuple[list[Ingested], list[Problem]]:
     return docs, inputs.skipped + problems
 
 
+def extract_budget() -> float:
+    return float(os.environ.get("OIGDATA_EXTRACT_BUDGET", EXTRACT_BUDGET))
+
+
 def extract_one(ing: Ingested, entries: tuple[CatalogueEntry, ...], cache_dir: Path | None = None
-                ) -> tuple[Extraction, bool]:
+                ) -> tuple[Extraction, bool] | Problem:
     """The document's rows, from the cache when this document, extractor version and
-    catalogue were seen before; the flag says whether extraction ran."""
+    catalogue were seen before; the flag says whether extraction ran. Extraction runs in a
+    child process within its time budget: a document over budget comes back as a Problem."""
     from flows import cache
+    from flows.budget import OverBudget, call_with_budget
 
     d = ing.document
     path = cache.cache_path(cache_dir, d["sha256"], entries) if cache_dir else None
@@ -161,10 +168,21 @@ def extract_one(ing: Ingested, entries: tuple[CatalogueEntry, ...], cache_dir: P
         hit = cache.read(path)
         if hit is not None:
             return hit, False
-    ex = extract_document(Document(d["doc_id"], ing.text, d["genre"], d["published_on"], entries))
+    doc = Document(d["doc_id"], ing.text, d["genre"], d["published_on"], entries)
+    try:
+        ex = call_with_budget(extract_document, (doc,), extract_budget())
+    except OverBudget as exc:
+        return Problem(d["path"], f"extraction stopped: it {exc} (OIGDATA_EXTRACT_BUDGET); skipped")
     if path is not None:
         cache.write(path, ex)
     return ex, True
+
+
+def keep_extracted(docs: list[Ingested], results: list) -> tuple[list[Ingested], list[tuple[Extraction, bool]],
+                                                                     list[Problem]]:
+    """Documents whose extraction finished, their results, and the ones skipped as Problems."""
+    kept = [(d, r) for d, r in zip(docs, results, strict=True) if not isinstance(r, Problem)]
+    return [d for d, _ in kept], [r for _, r in kept], [r for r in results if isinstance(r, Problem)]
 
 
 class Locked(Exception):
@@ -420,6 +438,8 @@ def run_steps(raw: Path, out: Path, use_cache: bool = True, accept_removals: boo
     inputs = load_inputs(raw, allow_empty_catalogue)
     docs, problems = ingest_all(inputs)
     results = [extract_one(d, inputs.entries, cache_dir_for(out) if use_cache else None) for d in docs]
+    docs, results, over = keep_extracted(docs, results)
+    problems += over
     tables, on, _ = assemble(docs, [ex for ex, _ in results], inputs, out)
     staging, tables = stage(tables, out, on, accept_removals)
     summary = gate_and_publish(tables, staging, out, Summary(problems=problems))

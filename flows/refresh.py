@@ -87,6 +87,8 @@ def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str |
     say(f"extracting {len(docs)} documents")
     results = extract_task.map(docs, entries=unmapped(inputs.entries),
                                cache_dir=unmapped(pipeline.cache_dir_for(out))).result()
+    docs, results, over = pipeline.keep_extracted(docs, results)
+    problems += over
     extractions = [ex for ex, _ in results]
     summary = Summary(problems=problems,
                       documents_by_genre=dict(sorted(Counter(d.document["genre"] for d in docs).items())),
