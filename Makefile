@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint eval clean-venv browser
+.PHONY: run test lint eval hostile clean-venv browser
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -27,6 +27,10 @@ test: $(STAMP) browser
 
 eval: $(STAMP)
 	$(BIN)/python -m pytest -q tests/eval
+
+# The CLI tried as an attacker and a careless user would (slow: starts Prefect many times).
+hostile: $(STAMP)
+	$(BIN)/python -m tests.hostile
 
 clean-venv:
 	rm -rf $(VENV)
