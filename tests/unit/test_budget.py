@@ -14,7 +14,7 @@ from tests.conftest import RAW
 
 def test_a_call_over_its_budget_is_stopped():
     started = time.monotonic()
-    with pytest.raises(OverBudget, match="budget of 0.5 s"):
+    with pytest.raises(OverBudget, match=r"budget of 0\.5 s"):
         call_with_budget(time.sleep, (30,), 0.5)
     assert time.monotonic() - started < 15
 
