@@ -1,19 +1,25 @@
 """Per-document extraction cache: a refresh re-extracts only documents it has not seen.
 
-Keyed by the document's SHA-256, the extractor version and a hash of the catalogue the
-extractors link against (a new catalogue entry can change an inferred link). Entries are
-JSON files under the cache folder; a corrupt entry is ignored and rewritten.
+Keyed by the document's SHA-256, a hash of what produced the rows (every source and
+vocabulary file of the extractors, and the shared schema vocabularies they check against:
+computed at start, so an edited rule can never serve stale rows and there is no version to
+remember) and a hash of the catalogue the extractors link against (a new catalogue entry can
+change an inferred link). Entries are JSON files under the cache folder; a corrupt entry is
+ignored and rewritten.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from pathlib import Path
 
-from flows.extract import EXTRACTOR_VERSION
 from flows.extract.model import CatalogueEntry, Extraction
+
+EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
+SHARED_SOURCES = (Path(__file__).resolve().parents[1] / "schemas" / "common.py",)
 
 _DATE_FIELDS = {"as_of", "estimated_completion_on", "issued_on", "published_on"}
 
@@ -23,8 +29,25 @@ def catalogue_key(entries: tuple[CatalogueEntry, ...]) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:12]
 
 
+def extractor_key() -> str:
+    """A hash of every file that decides what extraction returns, computed once per process."""
+    return _sources_key(EXTRACT_DIR, SHARED_SOURCES)
+
+
+@functools.cache
+def _sources_key(root: Path, shared: tuple[Path, ...]) -> str:
+    """The extractors' Python and YAML sources under `root` (by relative path and content) and
+    the shared vocabularies, hashed."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in root.rglob("*") if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts)
+    for path in [*files, *shared]:
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
 def cache_path(folder: Path, sha256: str, entries: tuple[CatalogueEntry, ...]) -> Path:
-    return folder / f"{sha256}-v{EXTRACTOR_VERSION}-{catalogue_key(entries)}.json"
+    return folder / f"{sha256}-x{extractor_key()}-{catalogue_key(entries)}.json"
 
 
 def _dump(value):

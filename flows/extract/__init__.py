@@ -17,9 +17,6 @@ from flows.extract.model import Document, Extraction, assign_ids, rec_id_for
 from flows.extract.program_facts import extract_facts
 from flows.extract.training import extract_training
 
-# Bump when any extractor's output can change: it keys the per-document cache.
-EXTRACTOR_VERSION = "2"  # 2: claims with scope, hedge, subject and stated dates; mentions by title (issue 8)
-
 GENRE_EXTRACTORS: dict[str, Callable[[Document], Extraction]] = {
     "secondary_summary": secondary_summary.extract,
     "agency_page": agency_page.extract,
