@@ -16,10 +16,12 @@ import hashlib
 import json
 from pathlib import Path
 
-from flows.extract.model import CatalogueEntry, Extraction
+from flows.core.catalogue import CatalogueEntry
+from flows.extract.model import Extraction
 
 EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
-SHARED_SOURCES = (Path(__file__).resolve().parents[1] / "schemas" / "common.py",)
+SHARED_SOURCES = (*sorted((Path(__file__).resolve().parent / "core").glob("*.py")),
+                  Path(__file__).resolve().parents[1] / "schemas" / "common.py")
 
 _DATE_FIELDS = {"as_of", "estimated_completion_on", "issued_on", "published_on"}
 

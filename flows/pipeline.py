@@ -14,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from flows.build.tables import StructureError, build_tables, release_date, validate_structure
+from flows.core.catalogue import CatalogueEntry
 from flows.extract import extract_document
-from flows.extract.model import CatalogueEntry, Document, Extraction
+from flows.extract.model import Document, Extraction
 from flows.ingest import BadInput, Ingested, display_path, ingest_file, scan_raw
 from flows.ingest.catalogue import as_entries, load_catalogue
 from flows.ingest.csvfile import CsvError
@@ -274,7 +275,7 @@ class RemovalsHeld(InputError):
 
 def removals(previous: dict[str, pd.DataFrame], tables: dict[str, pd.DataFrame]) -> list[str]:
     """Tables that would lose more than REMOVAL_SHARE of their published rows, described."""
-    from flows.publish.columns import table_meta
+    from schemas.columns import table_meta
 
     out = []
     for name, old in sorted(previous.items()):
@@ -294,8 +295,7 @@ def with_history(tables: dict[str, pd.DataFrame], out: Path, on: dt.date,
     a new version only when some row changed. A release that would remove more than a fifth of
     a published table is held back (RemovalsHeld) unless `accept_removals`."""
     from flows.build.history import diff, version_for
-    from flows.build.tables import typed_frame
-    from flows.publish.columns import columns
+    from schemas.columns import columns, typed_frame
 
     previous, prev_version = previous_release(out)
     tables = carry_forward(previous, tables)
@@ -319,8 +319,8 @@ def carry_forward(previous: dict[str, pd.DataFrame], tables: dict[str, pd.DataFr
     """Keep what earlier releases published from documents no longer in raw/: every assertion
     ever published stays in the dataset, with the text that proves it. Rows whose key the new
     build already has are not duplicated."""
-    from flows.build.tables import sort_by_key, typed_frame
-    from flows.publish.columns import columns, table_meta
+    from flows.build.tables import sort_by_key
+    from schemas.columns import columns, table_meta, typed_frame
 
     if "documents" not in previous:
         return tables

@@ -12,8 +12,8 @@ import math
 
 import pandas as pd
 
-from flows.publish.columns import columns, table_meta
 from schemas import TABLES
+from schemas.columns import columns, table_meta
 
 IGNORED = {"first_seen", "last_seen"}
 HISTORY_TABLES = [t for t in TABLES if t != "changes"]

@@ -13,8 +13,8 @@ import pandas as pd
 from flows.build.link import link_primary
 from flows.build.status import derive
 from flows.extract.model import Extraction
-from flows.publish.columns import columns
 from schemas import TABLES
+from schemas.columns import columns, typed_frame
 
 
 def release_date(documents: list[dict], reports: list[dict]) -> dt.date:
@@ -24,15 +24,6 @@ def release_date(documents: list[dict], reports: list[dict]) -> dt.date:
     if not dates:
         raise ValueError("no input states a date: pass --release-date")
     return max(dates)
-
-
-_DTYPES = {"string": "str", "integer": "Int64", "number": "float64", "boolean": "bool", "date": object,
-           "list": object}
-
-
-def typed_frame(name: str, records: dict[str, list]) -> pd.DataFrame:
-    """A DataFrame with the schema's columns, in order, each with its declared dtype."""
-    return pd.DataFrame({c.name: pd.Series(records[c.name], dtype=_DTYPES[c.type]) for c in columns(name)})
 
 
 def sort_by_key(name: str, df: pd.DataFrame) -> pd.DataFrame:

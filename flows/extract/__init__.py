@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from flows.core.clean import CleanText, clean
 from flows.extract import agency_page, oig_listing, oig_report, secondary_summary
-from flows.extract.clean import CleanText, clean
 from flows.extract.mentions import extract_mentions
 from flows.extract.model import Document, Extraction, assign_ids, rec_id_for
 from flows.extract.program_facts import extract_facts

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from flows.extract.text import Span, span
+from flows.core.text import Span, span
 
 BASE_VERBS = frozenset("""
     add address adopt align assess assign audit build clarify close collect complete conduct consider coordinate create

@@ -14,9 +14,8 @@ read one claim (a status hit inside a sentence) and say:
 Every value is read from the clause that holds the claim; clauses are cut at contrasts
 (";", "but", "however", "although", "while", "whereas").
 
-`numbered` finds recommendation numbers as documents write them ("Recommendations 1 and 3",
-"recommendations 1 through 4", "#1 through #10, and #13", "recommendation two", "the
-second recommendation"): a claim that names numbers is about those recommendations only.
+`numbered` (flows/core/numbers.py) finds recommendation numbers as documents write them: a
+claim that names numbers is about those recommendations only.
 """
 
 from __future__ import annotations
@@ -25,57 +24,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from flows.extract.dates import find_dates
-from flows.extract.numbers import NUMBER_RE, WORDS, parse_number
-from flows.extract.text import Span, span
+from flows.core.dates import find_dates
+from flows.core.numbers import NUMBER_RE, parse_number
+from flows.core.text import Span, span
 
 SCOPES = ("one", "all", "n_of_m", "most", "many", "several", "some", "unspecified")
-
-_NUM_WORDS = {w: n for w, n in WORDS.items() if n <= 20 and " " not in w}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
-_N = r"(?:#\s*)?(?:\d{1,2}(?![\d,.]\d)|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")\b"
-_ITEM = rf"{_N}(?:\s*(?:through|thru|to|–|-)\s*{_N})?"
-_SEP = r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|&|/)\s*"
-NUMBERED_RE = re.compile(
-    rf"\b(?:Recommendations?|Recs?\.?)\s+(?:(?:Nos?\.|numbers?)\s*)?(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)"
-    rf"|(?P<hash>#\s*\d{{1,2}}(?:\s*(?:through|thru|to|–|-)\s*#?\s*\d{{1,2}})?(?:{_SEP}#\s*\d{{1,2}}"
-    rf"(?:\s*(?:through|thru|to|–|-)\s*#?\s*\d{{1,2}})?)*)"
-    rf"|\bthe\s+(?P<ord>{'|'.join(_ORDINALS)})\s+(?:recommendation|rec)\b",
-    re.IGNORECASE)
-_RANGE_RE = re.compile(rf"(?P<a>{_N})(?:\s*(?:through|thru|to|–|-)\s*(?P<b>{_N}))?", re.IGNORECASE)
-
-
-def _value(token: str) -> int | None:
-    t = token.strip().lstrip("#").strip().lower()
-    if t.isdigit():
-        return int(t)
-    return _NUM_WORDS.get(t)
-
-
-def numbered(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, list[int]]]:
-    """(start, end, numbers) for each written list of recommendation numbers in text[start:end]."""
-    end = len(text) if end is None else end
-    out = []
-    for m in NUMBERED_RE.finditer(text, start, end):
-        if m["ord"]:
-            out.append((m.start(), m.end(), [_ORDINALS[m["ord"].lower()]]))
-            continue
-        listed = m["list"] or m["hash"]
-        nums: list[int] = []
-        for r in _RANGE_RE.finditer(listed):
-            a, b = _value(r["a"]), _value(r["b"]) if r["b"] else None
-            if a is None:
-                continue
-            if b is not None and a < b <= a + 30:
-                nums.extend(range(a, b + 1))
-            else:
-                nums.append(a)
-        nums = [n for n in dict.fromkeys(nums) if 1 <= n <= 99]
-        if nums:
-            out.append((m.start(), m.end(), nums))
-    return out
-
 
 # --- clauses ------------------------------------------------------------------------------
 

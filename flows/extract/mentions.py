@@ -22,11 +22,12 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from flows.extract.dates import find_dates
-from flows.extract.model import CatalogueEntry, Document
-from flows.extract.report_ids import find_report_ids
+from flows.core.catalogue import CatalogueEntry
+from flows.core.dates import find_dates
+from flows.core.report_ids import find_report_ids
+from flows.core.text import Span, paragraphs, sentences, span
+from flows.extract.model import Document
 from flows.extract.report_links import dated_match, words
-from flows.extract.text import Span, paragraphs, sentences, span
 
 TITLE_MIN_SCORE = 90.0
 _TITLE_MIN_WORDS = 4

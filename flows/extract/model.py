@@ -6,14 +6,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class CatalogueEntry:
-    """A known OIG report, from the reference catalogue (or later, a report text or listing)."""
-
-    report_id: str
-    title: str | None
-    issued_on: dt.date | None
+from flows.core.catalogue import CatalogueEntry
 
 
 @dataclass(frozen=True)

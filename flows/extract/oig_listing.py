@@ -11,13 +11,14 @@ from __future__ import annotations
 import itertools
 import re
 
+from flows.core.dates import find_dates
+from flows.core.describe import find_title
+from flows.core.numbers import NUMBER_RE, parse_number
+from flows.core.report_ids import REPORT_ID_RE, normalise
+from flows.core.text import Span, norm_ws, sentences, span
 from flows.extract.claims import Shape, claim_event, shape
-from flows.extract.dates import find_dates
 from flows.extract.model import Document, Extraction
-from flows.extract.numbers import NUMBER_RE, parse_number
-from flows.extract.report_ids import REPORT_ID_RE, normalise
 from flows.extract.reported import extract_reported
-from flows.extract.text import Span, norm_ws, sentences, span
 
 ROW_START_RE = re.compile(r"^[ \t•]*(?:Report\s+(?:Number|No\.?|#)\s*:?\s*)?(?=OIG[\s\u2010-\u2014-]*\d\d"
                           r"[\s\u2010-\u2014-]+\d{2,3}(?:-[A-Z]{1,4})?(?:[ \t|:]|$))", re.MULTILINE | re.IGNORECASE)
@@ -72,8 +73,6 @@ def extract(doc: Document) -> Extraction:
     out = Extraction()
     text = doc.text
     blocks = _rows(text)
-    from flows.ingest.describe import find_title
-
     doc_title = find_title(text)
     for block in blocks:
         m = REPORT_ID_RE.search(text, block.start, block.end)

@@ -27,13 +27,13 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from flows.extract.claims import Shape, claim_event, clause_at, numbered, shape
-from flows.extract.dates import find_dates
+from flows.core.dates import find_dates
+from flows.core.numbers import NUMBER_RE, numbered, parse_number
+from flows.core.report_ids import find_report_ids
+from flows.core.text import Span, norm_ws, paragraphs, sentences, span
+from flows.extract.claims import Shape, claim_event, clause_at, shape
 from flows.extract.model import Document, Extraction, rec_id_for
-from flows.extract.numbers import NUMBER_RE, parse_number
-from flows.extract.report_ids import find_report_ids
 from flows.extract.status_phrases import find_status
-from flows.extract.text import Span, norm_ws, paragraphs, sentences, span
 from flows.extract.themes import themes_for
 
 REC_HEAD_RE = re.compile(r"^[ \t•]*Recommendation\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*[:.)]\s*", re.MULTILINE)

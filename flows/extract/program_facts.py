@@ -11,12 +11,12 @@ import functools
 import re
 from dataclasses import dataclass
 
+from flows.core.dates import MONTH_RE, YEAR_RE, month_number
+from flows.core.numbers import NUMBER_RE, parse_number
+from flows.core.text import sentences, span
 from flows.extract import vocab
-from flows.extract.dates import MONTH_RE, YEAR_RE, month_number
 from flows.extract.model import Document
-from flows.extract.numbers import NUMBER_RE, parse_number
 from flows.extract.programs import program_for
-from flows.extract.text import sentences, span
 
 
 @dataclass(frozen=True)

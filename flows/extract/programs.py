@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from flows.extract.text import Span
+from flows.core.text import Span
 
 PROGRAMS = {
     "287(g)": re.compile(r"287\s*\(g\)|Delegation of Immigration Authority|Immigration Authority Delegation", re.I),

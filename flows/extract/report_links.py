@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from flows.extract.dates import find_dates
-from flows.extract.model import CatalogueEntry
+from flows.core.catalogue import CatalogueEntry
+from flows.core.dates import find_dates
 
 _REPORT_NOUN = re.compile(
     r"\b(?:report|reports|alert|audit|review|evaluation|inspection|follow-?up|update|memorandum|findings)\b",

@@ -21,14 +21,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from flows.core.numbers import numbered
+from flows.core.report_ids import find_report_ids
+from flows.core.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, span, strip_bullet
 from flows.extract import vocab
 from flows.extract.actions import split_actions
-from flows.extract.claims import Shape, claim_event, clause_at, hedge, numbered, shape, stated_date, subject
+from flows.extract.claims import Shape, claim_event, clause_at, hedge, shape, stated_date, subject
 from flows.extract.model import Document, Extraction, rec_id_for
-from flows.extract.report_ids import find_report_ids
 from flows.extract.report_links import infer_reports
 from flows.extract.status_phrases import find_status
-from flows.extract.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, span, strip_bullet
 from flows.extract.themes import themes_for
 
 CITATION_RE = re.compile(r"\[(\d{1,3}|[a-z])\]|(?<=[\w.,;:)”’\"])([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")

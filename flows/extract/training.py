@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from flows.core.numbers import NUMBER_RE, parse_number
+from flows.core.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, span, strip_bullet
 from flows.extract.model import Document
-from flows.extract.numbers import NUMBER_RE, parse_number
 from flows.extract.programs import program_for
-from flows.extract.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, span, strip_bullet
 
 _COURSE_WORD = r"(?:training|course|program|programme|class|orientation|academy)"
 CODE_RE = re.compile(r"\((?P<code>[A-Z]{2,8})\)")

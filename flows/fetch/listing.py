@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
-from flows.extract.report_ids import find_report_ids, normalise
+from flows.core.report_ids import find_report_ids, normalise
 
 # OIG's own list of reports about ICE; `oigdata fetch --listing-url` or OIGDATA_LISTING_URL overrides it.
 DEFAULT_LISTING_URL = ("https://www.oig.dhs.gov/reports/audits-inspections-and-evaluations"

@@ -8,7 +8,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from flows.extract.report_ids import find_report_ids
+from flows.core.report_ids import find_report_ids
 from flows.fetch.listing import Link
 from flows.ingest import raw_files
 from flows.ingest.manifest import COLUMNS, MANIFEST_NAME

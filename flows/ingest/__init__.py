@@ -9,9 +9,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from flows.core.describe import find_published_on, find_publisher, find_title
 from flows.ingest.catalogue import REFERENCE_DIR
 from flows.ingest.decode import DEFAULT_MAX_BYTES, BadInput, decode
-from flows.ingest.describe import find_published_on, find_publisher, find_title
 from flows.ingest.genre import detect_genre
 from flows.ingest.html import html_text
 from flows.ingest.manifest import MANIFEST_NAME, ManifestEntry

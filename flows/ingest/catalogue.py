@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flows.extract.model import CatalogueEntry
-from flows.extract.report_ids import normalise
+from flows.core.catalogue import CatalogueEntry
+from flows.core.report_ids import normalise
 from flows.ingest.csvfile import CsvError, date_cell, rows
 
 REFERENCE_DIR = "reference"

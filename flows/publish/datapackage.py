@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from flows import __version__
-from flows.publish.columns import columns, table_meta
 from schemas import TABLES
+from schemas.columns import columns, table_meta
 
 _FD_TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "date": "date",
              "list": "array"}

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from flows.publish.columns import table_meta
 from schemas import TABLES
+from schemas.columns import table_meta
 
 DEFAULT_BASE_URL = "https://example.org/oigdata/curated/"
 DEFAULT_CONTACT = "oigdata-maintainers@example.org"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from flows.publish.columns import columns, table_meta
 from schemas import TABLES
+from schemas.columns import columns, table_meta
 from schemas.common import THEMES
 
 INTRO = """# oigdata release {version}: data dictionary

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import duckdb
 
-from flows.publish.columns import columns, table_meta
 from schemas import TABLES
+from schemas.columns import columns, table_meta
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 

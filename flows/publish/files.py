@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.publish.columns import arrow_schema, columns
+from schemas.columns import arrow_schema, columns
 
 
 def _py(value: object) -> object:
@@ -78,8 +78,7 @@ def read_parquet(path: Path) -> pd.DataFrame:
 def read_release_table(release_dir: Path, table: str) -> pd.DataFrame:
     """A published table typed as the build step types it (for re-validation). A column that an
     older release did not have yet (the contract grew) reads as null."""
-    from flows.build.tables import typed_frame
-    from flows.publish.columns import columns
+    from schemas.columns import columns, typed_frame
 
     df = read_parquet(release_dir / "parquet" / f"{table}.parquet")
     return typed_frame(table, {c.name: df[c.name].tolist() if c.name in df.columns else [None] * len(df)

@@ -9,10 +9,10 @@ import re
 
 import pandas as pd
 
-from flows.extract.claims import numbered
-from flows.extract.report_ids import find_report_ids
-from flows.publish.columns import table_meta
+from flows.core.numbers import numbered
+from flows.core.report_ids import find_report_ids
 from schemas import PROVENANCE_TABLES, TABLES
+from schemas.columns import table_meta
 
 
 def _isnull(v: object) -> bool:

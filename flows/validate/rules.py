@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from flows.publish.columns import columns, table_meta
 from schemas import PROVENANCE_TABLES, TABLES
+from schemas.columns import columns, table_meta
 
 KINDS = {"not_null", "regex", "between", "is_true", "min_rows", "not_in_set", "in_set", "unique", "compound_unique"}
 

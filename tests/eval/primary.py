@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.build.status import derive
+from flows.core.describe import find_published_on
 from flows.extract import extract_document
 from flows.extract.model import Document
-from flows.ingest.describe import find_published_on
 from flows.ingest.genre import detect_genre
 from tests.eval.scoring import FIXTURES, Score, catalogue
 

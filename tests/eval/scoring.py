@@ -11,9 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from flows.core.catalogue import CatalogueEntry
+from flows.core.describe import find_published_on, find_title
 from flows.extract import extract_document
-from flows.extract.model import CatalogueEntry, Document
-from flows.ingest.describe import find_published_on, find_title
+from flows.extract.model import Document
 from flows.ingest.genre import detect_genre
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

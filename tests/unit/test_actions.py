@@ -1,5 +1,5 @@
+from flows.core.text import span
 from flows.extract.actions import split_actions
-from flows.extract.text import span
 
 
 def _actions(after_trigger: str) -> list[str]:

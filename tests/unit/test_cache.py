@@ -2,7 +2,7 @@ import json
 import shutil
 
 from flows import cache, pipeline
-from flows.extract.model import CatalogueEntry
+from flows.core.catalogue import CatalogueEntry
 from tests.conftest import RAW
 
 

@@ -4,11 +4,12 @@ import datetime as dt
 
 import pytest
 
-from flows.extract.claims import clause_at, hedge, numbered, shape, stated_date, subject
+from flows.core.numbers import numbered
+from flows.core.text import span
+from flows.extract.claims import clause_at, hedge, shape, stated_date, subject
 from flows.extract.mentions import extract_mentions
 from flows.extract.model import Document
 from flows.extract.status_phrases import find_status
-from flows.extract.text import span
 
 
 def _claims(sentence: str) -> dict[tuple[str, str], tuple]:

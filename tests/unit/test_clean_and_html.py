@@ -1,6 +1,6 @@
 import random
 
-from flows.extract.clean import clean
+from flows.core.clean import clean
 from flows.ingest.html import html_text
 
 PAGES = [

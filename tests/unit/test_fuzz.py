@@ -10,8 +10,9 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from flows.core.catalogue import CatalogueEntry
 from flows.extract import extract_document
-from flows.extract.model import CatalogueEntry, Document
+from flows.extract.model import Document
 from flows.ingest import BadInput, ingest_file
 from flows.ingest.decode import decode
 from schemas.common import GENRES

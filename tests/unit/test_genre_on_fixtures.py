@@ -1,6 +1,6 @@
 import json
 
-from flows.ingest.describe import find_published_on, find_title
+from flows.core.describe import find_published_on, find_title
 from flows.ingest.genre import detect_genre
 from tests.eval.scoring import FIXTURES, SECONDARY_GENRES
 

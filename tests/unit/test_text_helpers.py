@@ -1,7 +1,7 @@
-from flows.extract.dates import find_dates
-from flows.extract.numbers import parse_number
-from flows.extract.report_ids import find_report_ids, normalise
-from flows.extract.text import paragraphs, sentences, span, strip_bullet
+from flows.core.dates import find_dates
+from flows.core.numbers import parse_number
+from flows.core.report_ids import find_report_ids, normalise
+from flows.core.text import paragraphs, sentences, span, strip_bullet
 
 DOC = "Intro line.\n\n  • First bullet. Second sentence [2].\n  • Other bullet\n\nLast para."
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 import pyarrow as pa
 
 from schemas import TABLES
@@ -49,3 +50,12 @@ def arrow_schema(table: str) -> pa.Schema:
     fields = [pa.field(c.name, ARROW[c.type], nullable=c.nullable,
                        metadata={"description": c.description}) for c in columns(table)]
     return pa.schema(fields, metadata={"table": table, "description": meta["description"]})
+
+
+_DTYPES = {"string": "str", "integer": "Int64", "number": "float64", "boolean": "bool", "date": object,
+           "list": object}
+
+
+def typed_frame(name: str, records: dict[str, list]) -> pd.DataFrame:
+    """A DataFrame with the schema's columns, in order, each with its declared dtype."""
+    return pd.DataFrame({c.name: pd.Series(records[c.name], dtype=_DTYPES[c.type]) for c in columns(name)})

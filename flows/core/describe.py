@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from flows.extract.dates import find_dates
+from flows.core.dates import find_dates
 
 BOILERPLATE_RE = re.compile(
     r"^(?:skip to (?:main )?content|an official website of|here[’']s how you know|official websites use|secure \.gov"
