@@ -28,7 +28,7 @@ GENRE_EXTRACTORS: dict[str, Callable[[Document], Extraction]] = {
 def extract_document(doc: Document) -> Extraction:
     """All rows a document yields: its genre's extractor, then the generic ones.
 
-    Extractors read a cleaned view of the text (flows/extract/clean.py); their spans are
+    Extractors read a cleaned view of the text (flows/core/clean.py); their spans are
     mapped back so every quote is the published text at [start, end)."""
     cleaned = clean(doc.text)
     view = replace(doc, text=cleaned.text)
