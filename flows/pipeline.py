@@ -7,12 +7,16 @@ import datetime as dt
 import json
 import os
 import shutil
+from collections import Counter
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from flows import progress
 from flows.build.tables import StructureError, build_tables, release_date, validate_structure
 from flows.core.catalogue import CatalogueEntry
 from flows.extract import extract_document
@@ -429,18 +433,57 @@ def gate_and_publish(tables: dict[str, pd.DataFrame], staging: Path, out: Path, 
     return summary
 
 
-def run_steps(raw: Path, out: Path, use_cache: bool = True, accept_removals: bool = False,
-              allow_empty_catalogue: bool = False) -> tuple[Summary, dict[str, pd.DataFrame], int]:
-    """The whole refresh in this process, step by step, without Prefect or the lock: for tests
-    and debugging. Returns the summary, the tables as staged and how many documents were
-    extracted (the rest came from the cache)."""
-    out = release_target(raw, out)
-    inputs = load_inputs(raw, allow_empty_catalogue)
-    docs, problems = ingest_all(inputs)
-    results = [extract_one(d, inputs.entries, cache_dir_for(out) if use_cache else None) for d in docs]
+@dataclass(frozen=True)
+class Runner:
+    """How the steps run: `call(step, *args)` and `map(step, items, **shared)`. PLAIN calls them
+    here and now; the Prefect flow passes its tasks (flows/refresh.py). Both walk refresh_steps."""
+
+    call: Callable[..., Any]
+    map: Callable[..., list]
+
+
+PLAIN = Runner(call=lambda step, *args: step(*args),
+               map=lambda step, items, **shared: [step(item, **shared) for item in items])
+
+
+def refresh_steps(raw: Path, out: Path, runner: Runner = PLAIN, release_date: dt.date | None = None,
+                  accept_removals: bool = False, allow_empty_catalogue: bool = False,
+                  use_cache: bool = True) -> tuple[Summary, dict[str, pd.DataFrame] | None]:
+    """The refresh, step by step: the one list of steps, and the one place the summary is
+    filled. Returns the summary and the tables as staged (None when it stopped before)."""
+    say = progress.say
+    try:
+        inputs = runner.call(load_inputs, raw, allow_empty_catalogue)
+    except InputError as exc:
+        return input_failed(Summary(), exc), None
+    say(f"ingesting {len(inputs.files)} files")
+    docs, problems = dedupe(runner.map(ingest_one, inputs.files, inputs=inputs))
+    say(f"extracting {len(docs)} documents")
+    results = runner.map(extract_one, docs, entries=inputs.entries, cache_dir=cache_dir_for(out) if use_cache else None)
     docs, results, over = keep_extracted(docs, results)
-    problems += over
-    tables, on, _ = assemble(docs, [ex for ex, _ in results], inputs, out)
-    staging, tables = stage(tables, out, on, accept_removals)
-    summary = gate_and_publish(tables, staging, out, Summary(problems=problems))
-    return summary, tables, sum(ran for _, ran in results)
+    summary = Summary(problems=inputs.skipped + problems + over,
+                      documents_by_genre=dict(sorted(Counter(d.document["genre"] for d in docs).items())),
+                      extracted=sum(ran for _, ran in results), from_cache=sum(not ran for _, ran in results))
+    try:
+        tables, on, summary.warnings = runner.call(assemble, docs, [ex for ex, _ in results], inputs, out,
+                                                   release_date)
+        summary.release_date = on
+        say("writing the release to staging")
+        staging, tables = runner.call(stage, tables, out, on, accept_removals)
+    except StructureError as exc:
+        return structure_failed(summary, exc), None
+    except InputError as exc:
+        return input_failed(summary, exc), None
+    summary.rows = {name: len(df) for name, df in tables.items()}
+    say("validating (Great Expectations)")
+    return runner.call(gate_and_publish, tables, staging, out, summary), tables
+
+
+def run_steps(raw: Path, out: Path, use_cache: bool = True, accept_removals: bool = False,
+              allow_empty_catalogue: bool = False) -> tuple[Summary, dict[str, pd.DataFrame] | None, int]:
+    """The whole refresh in this process, without Prefect or the lock: for tests and debugging.
+    Returns the summary, the tables as staged and how many documents were extracted (the rest
+    came from the cache)."""
+    summary, tables = refresh_steps(raw, release_target(raw, out), PLAIN, None, accept_removals,
+                                    allow_empty_catalogue, use_cache)
+    return summary, tables, summary.extracted

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import Counter
 from pathlib import Path
 
 from prefect import flow, task, unmapped
@@ -12,7 +11,6 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import pipeline, prefect_env, progress
-from flows.build.tables import StructureError
 from flows.limits import FETCH_TIMEOUT, MAX_DOCUMENT_BYTES
 from flows.pipeline import Summary
 from flows.publish.release import recover
@@ -21,12 +19,12 @@ prefect_env.tie_server_to_parent()
 
 # Thin tasks: each is a step of flows/pipeline.py, unchanged. Wrapping the functions themselves
 # (not local wrappers) keeps them importable by reference, which Dask workers need.
-load_inputs_task = task(name="load-inputs", cache_policy=NO_CACHE)(pipeline.load_inputs)
-ingest_task = task(name="ingest", cache_policy=NO_CACHE)(pipeline.ingest_one)
-extract_task = task(name="extract", cache_policy=NO_CACHE)(pipeline.extract_one)
-assemble_task = task(name="assemble", cache_policy=NO_CACHE)(pipeline.assemble)
-stage_task = task(name="stage", cache_policy=NO_CACHE)(pipeline.stage)
-gate_task = task(name="gate-and-publish", cache_policy=NO_CACHE)(pipeline.gate_and_publish)
+TASKS = {step: task(name=name, cache_policy=NO_CACHE)(step) for step, name in (
+    (pipeline.load_inputs, "load-inputs"), (pipeline.ingest_one, "ingest"), (pipeline.extract_one, "extract"),
+    (pipeline.assemble, "assemble"), (pipeline.stage, "stage"), (pipeline.gate_and_publish, "gate-and-publish"))}
+PREFECT = pipeline.Runner(
+    call=lambda step, *args: TASKS[step](*args),
+    map=lambda step, items, **shared: TASKS[step].map(items, **{k: unmapped(v) for k, v in shared.items()}).result())
 
 
 def task_runner():
@@ -68,46 +66,13 @@ def refresh_flow(raw: Path | str, out: Path | str, release_date: dt.date | str |
                 return refresh_flow.fn(raw, out, release_date, True, accept_removals, allow_empty_catalogue)
         except pipeline.Locked as exc:
             return pipeline.input_failed(Summary(), exc)
-    say = progress.say
     listing_url = os.environ.get("OIGDATA_LISTING_URL")
     if listing_url:  # a configured source: fetch what is new before reading raw/
         from flows.fetch.flow import fetch_flow
 
-        say(f"fetching new reports from {listing_url}")
+        progress.say(f"fetching new reports from {listing_url}")
         fetched = fetch_flow(listing_url, raw, int(os.environ.get("OIGDATA_FETCH_MAX_BYTES", MAX_DOCUMENT_BYTES)),
                              float(os.environ.get("OIGDATA_FETCH_TIMEOUT", FETCH_TIMEOUT)))
-        say(f"fetched {len(fetched.fetched)}, skipped {len(fetched.skipped)}, failed {len(fetched.failed)}")
-    try:
-        inputs = load_inputs_task(raw, allow_empty_catalogue)
-    except pipeline.InputError as exc:
-        return pipeline.input_failed(Summary(), exc)
-    say(f"ingesting {len(inputs.files)} files")
-    docs, problems = pipeline.dedupe(ingest_task.map(inputs.files, inputs=unmapped(inputs)).result())
-    problems = inputs.skipped + problems
-    say(f"extracting {len(docs)} documents")
-    results = extract_task.map(docs, entries=unmapped(inputs.entries),
-                               cache_dir=unmapped(pipeline.cache_dir_for(out))).result()
-    docs, results, over = pipeline.keep_extracted(docs, results)
-    problems += over
-    extractions = [ex for ex, _ in results]
-    summary = Summary(problems=problems,
-                      documents_by_genre=dict(sorted(Counter(d.document["genre"] for d in docs).items())),
-                      extracted=sum(ran for _, ran in results), from_cache=sum(not ran for _, ran in results))
-    try:
-        tables, on, warnings = assemble_task(docs, extractions, inputs, out, release_date)
-    except StructureError as exc:
-        return pipeline.structure_failed(summary, exc)
-    except pipeline.InputError as exc:
-        return pipeline.input_failed(summary, exc)
-    summary.release_date, summary.warnings = on, warnings
-    summary.rows = {name: len(df) for name, df in tables.items()}
-    say("writing the release to staging")
-    try:
-        staging, tables = stage_task(tables, out, on, accept_removals)
-        summary.rows = {name: len(df) for name, df in tables.items()}
-    except StructureError as exc:
-        return pipeline.structure_failed(summary, exc)
-    except pipeline.InputError as exc:
-        return pipeline.input_failed(summary, exc)
-    say("validating (Great Expectations)")
-    return gate_task(tables, staging, out, summary)
+        progress.say(f"fetched {len(fetched.fetched)}, skipped {len(fetched.skipped)}, failed {len(fetched.failed)}")
+    summary, _ = pipeline.refresh_steps(raw, out, PREFECT, release_date, accept_removals, allow_empty_catalogue)
+    return summary
