@@ -31,6 +31,8 @@ def _require(ok: bool, message: str) -> None:
 
 
 def _print_summary(summary) -> None:
+    from flows.validate.rules import label
+
     t = Table(title="Documents by genre")
     t.add_column("genre")
     t.add_column("documents", justify="right")
@@ -59,7 +61,7 @@ def _print_summary(summary) -> None:
         for col in ("level", "table", "rule", "column", "unexpected", "examples"):
             t.add_column(col)
         for f in summary.failures:
-            t.add_row("FAIL" if f["blocking"] else "warn", f["table"], f["rule"], f["column"] or "",
+            t.add_row(label(False, f["blocking"]), f["table"], f["rule"], f["column"] or "",
                       f"{f['unexpected_count']}/{f['element_count']}", json.dumps(f["unexpected_examples"])[:80])
         console.print(t)
     if summary.problems:
@@ -360,6 +362,7 @@ def validate(out: Path = typer.Option(Path("curated"), help="The published relea
     from flows.publish.files import read_release_table
     from flows.publish.integrity import verify_release
     from flows.validate.gate import blocking_failures, run_gate
+    from flows.validate.rules import label
     from schemas import TABLES
 
     if not (out / "datapackage.json").is_file():
@@ -384,7 +387,7 @@ def validate(out: Path = typer.Option(Path("curated"), help="The published relea
     for col in ("outcome", "table", "rule", "column", "unexpected / checked"):
         t.add_column(col)
     for o in outcomes:
-        level = "pass" if o.success else ("FAIL" if o.rule.blocking else "warn")
+        level = label(o.success, o.rule.blocking)
         t.add_row(level, o.rule.table, o.rule.name, o.rule.column or "", f"{o.unexpected_count}/{o.element_count}")
     console.print(t)
     if blocking_failures(outcomes):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from flows.validate.checks import check_frames
-from flows.validate.rules import Rule, all_rules
+from flows.validate.rules import Rule, all_rules, label
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def write_results(outcomes: list[Outcome], folder: Path) -> None:
              "| outcome | blocking | table | rule | column | unexpected / checked | why |",
              "|---|---|---|---|---|---|---|"]
     for r in records:
-        outcome = "pass" if r["success"] else ("FAIL" if r["blocking"] else "warn")
+        outcome = label(r["success"], r["blocking"])
         lines.append(f"| {outcome} | {'yes' if r['blocking'] else 'no'} | {r['table']} | {r['rule']} | "
                      f"{r['column'] or ''} | {r['unexpected_count']} / {r['element_count']} | {r['reason']} |")
     (folder / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -138,9 +138,9 @@ def render_html(summary: dict, records: list[dict]) -> str:
     esc = html.escape
     rows = []
     order = {"FAIL": 0, "warn": 1, "pass": 2}  # what needs attention first
-    records = sorted(records, key=lambda r: order["pass" if r["success"] else ("FAIL" if r["blocking"] else "warn")])
+    records = sorted(records, key=lambda r: order[label(r["success"], r["blocking"])])
     for r in records:
-        outcome = "pass" if r["success"] else ("FAIL" if r["blocking"] else "warn")
+        outcome = label(r["success"], r["blocking"])
         examples = ", ".join(esc(str(v)) for v in r["unexpected_examples"])
         rows.append(f"<tr><td class='{outcome}'>{outcome}</td><td>{'blocking' if r['blocking'] else 'reported'}"
                     f"</td><td><code>{esc(r['table'])}</code></td><td><code>{esc(r['rule'])}</code></td>"

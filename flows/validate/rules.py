@@ -60,3 +60,8 @@ def all_rules() -> tuple[Rule, ...]:
             out.append(Rule("foreign_key_resolves", table, "is_true", True,
                             f"{table}.{column} must exist in {meta['foreign_keys'][column]}.", f"_fk_{column}"))
     return tuple(out)
+
+
+def label(success: bool, blocking: bool) -> str:
+    """The one wording of an outcome: pass, FAIL (blocks publication) or warn (reported)."""
+    return "pass" if success else ("FAIL" if blocking else "warn")
