@@ -18,6 +18,7 @@ class Changes(pa.DataFrameModel):
     new_status: Series[str] = pa.Field(nullable=True, **meta("For a recommendation, its status after the change."))
 
     class Config(TableConfig):
+        unique = ["version", "table_name", "key"]  # the primary key
         metadata = {"primary_key": ["version", "table_name", "key"], "title": "Changes",
                     "description": "Rows added, removed and modified in each release, by primary key; "
                                    "recommendations also show their old and new status."}

@@ -61,6 +61,12 @@ def items_in(series: pd.Series, *, allowed: tuple[str, ...]) -> pd.Series:
     return series.map(lambda v: isinstance(v, list) and set(v) <= allowed_set)
 
 
+@register_check_method(statistics=[])
+def list_not_empty(series: pd.Series) -> pd.Series:
+    """True where the list cell has at least one item."""
+    return series.map(lambda v: isinstance(v, list) and len(v) > 0)
+
+
 def meta(description: str, **extra: object) -> dict:
     """Field keyword arguments shared by every column: a description and metadata."""
     return {"description": description, "metadata": {"description": description, **extra}}
@@ -68,9 +74,9 @@ def meta(description: str, **extra: object) -> dict:
 
 # --- shared columns -------------------------------------------------------------------
 
-def doc_id_field(nullable: bool = False, description: str | None = None):
+def doc_id_field(nullable: bool = False, description: str | None = None, unique: bool = False):
     return pa.Field(
-        nullable=nullable,
+        nullable=nullable, unique=unique,
         str_matches=r"^[0-9a-f]{16}$",
         **meta(description or "The document the row came from: first 16 hex digits of the SHA-256 of its raw bytes."),
     )
@@ -110,12 +116,14 @@ def enum_field(values: tuple[str, ...], description: str, nullable: bool = False
     return pa.Field(nullable=nullable, isin=list(values), **meta(description, enum=list(values)))
 
 
-def list_field(description: str, allowed: tuple[str, ...] | None = None):
+def list_field(description: str, allowed: tuple[str, ...] | None = None, non_empty: bool = False):
     extra: dict = {"item_type": "string"}
     checks: dict = {"is_list_of_str": ()}
     if allowed is not None:
         extra["enum"] = list(allowed)
         checks = {"items_in": {"allowed": allowed}}
+    if non_empty:
+        checks["list_not_empty"] = ()
     return pa.Field(**checks, **meta(description, **extra))
 
 

@@ -35,7 +35,7 @@ class Documents(pa.DataFrameModel):
 
 
 class DocumentTexts(pa.DataFrameModel):
-    doc_id: Series[str] = doc_id_field(description="The document; primary key, references documents.")
+    doc_id: Series[str] = doc_id_field(description="The document; primary key, references documents.", unique=True)
     text: Series[str] = pa.Field(**meta("The decoded text every provenance offset points into."))
 
     class Config(TableConfig):

@@ -37,7 +37,8 @@ class Recommendations(pa.DataFrameModel):
     text: Series[str] = pa.Field(str_length={"min_value": 1}, **meta("The recommendation, whitespace-normalised."))
     addressee: Series[str] = pa.Field(nullable=True, **meta("The official or office it is addressed to."))
     agency: Series[str] = pa.Field(**meta("The agency that must act, e.g. ICE."))
-    themes: Series[object] = list_field("Themes from the theme vocabulary; at least one.", allowed=tuple(THEMES))
+    themes: Series[object] = list_field("Themes from the theme vocabulary; at least one.", allowed=tuple(THEMES),
+                                               non_empty=True)
     evidence: Series[str] = enum_field(EVIDENCE, (
         "primary: the OIG's own report or listing; agency: the agency's statement; "
         "secondary: a third party's summary."))

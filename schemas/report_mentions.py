@@ -39,5 +39,6 @@ class ReportMentions(pa.DataFrameModel):
     page: Series[pd.Int64Dtype] = page_field()
 
     class Config(TableConfig):
+        unique = ["doc_id", "start"]  # the primary key
         metadata = {"primary_key": ["doc_id", "start"], "foreign_keys": {"doc_id": "documents.doc_id"},
                     "title": "Report mentions", "description": "Where a document names an OIG report."}

@@ -18,6 +18,8 @@ from schemas.common import (
     start_field,
 )
 
+MAX_FREQUENCY_MONTHS = 120  # a recurring course recurs at least once in ten years
+
 
 class TrainingRequirements(pa.DataFrameModel):
     req_id: Series[str] = pa.Field(unique=True, **meta("Primary key, a stable hash of source and course."))
@@ -29,7 +31,7 @@ class TrainingRequirements(pa.DataFrameModel):
     mandatory: Series[bool] = pa.Field(**meta("Does the text say the training is required (must, required, mandatory)?"))
     duration_value: Series[float] = pa.Field(nullable=True, gt=0, **meta("Length of the course, in duration_unit."))
     duration_unit: Series[str] = enum_field(DURATION_UNITS, "Unit of duration_value.", nullable=True)
-    frequency_months: Series[pd.Int64Dtype] = pa.Field(nullable=True, gt=0, le=120, **meta(
+    frequency_months: Series[pd.Int64Dtype] = pa.Field(nullable=True, gt=0, le=MAX_FREQUENCY_MONTHS, **meta(
         "How often it recurs, in months (24 for every two years); null when taken once.", unit="month"))
     location: Series[str] = pa.Field(nullable=True, **meta("Where it is held, as written."))
     topics: Series[object] = list_field("Topics the text lists for the course.")

@@ -18,6 +18,7 @@ from flows.core.numbers import NUMBER_RE, parse_number
 from flows.core.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, span, strip_bullet
 from flows.extract.model import Document
 from flows.extract.programs import program_for
+from schemas.training_requirements import MAX_FREQUENCY_MONTHS
 
 _COURSE_WORD = r"(?:training|course|program|programme|class|orientation|academy)"
 CODE_RE = re.compile(r"\((?P<code>[A-Z]{2,8})\)")
@@ -277,7 +278,7 @@ def table_requirements(doc: Document) -> tuple[list[dict], list[tuple[int, int]]
                 "kind": kind, "audience": get("audience") or None, "mandatory": not _OPTIONAL_RE.search(row),
                 "duration_value": parse_number(dur["num"]) if dur else None,
                 "duration_unit": dur["unit"].lower().rstrip("s") if dur else None,
-                "frequency_months": freq if freq and 0 < freq <= 120 else None,
+                "frequency_months": freq if freq and 0 < freq <= MAX_FREQUENCY_MONTHS else None,
                 "location": "online" if where and where.lower() == "online" else where,
                 "topics": [], "doc_id": doc.doc_id, **sp.provenance(),
             })
@@ -292,8 +293,8 @@ def extract_training(doc: Document) -> list[dict]:
         freq = _frequency(body) if run.kind != "basic" else None  # a basic course is taken once
         if duration is not None and duration <= 0:
             duration, unit = None, None
-        if freq is not None and not 0 < freq <= 120:
-            freq = None  # outside what the contract accepts: not a training cycle
+        if freq is not None and not 0 < freq <= MAX_FREQUENCY_MONTHS:
+            freq = None  # a reading the contract would refuse is not a training cycle: the passage says something else
         loc_m = next((m for m in (LOCATION_RE.search(x.text) for x in run.sentences) if m), None)
         location = re.sub(r"(?:[\s,.]+|\s+(?:and|of|in))+$", "", loc_m["loc"]) if loc_m else ("online" if ONLINE_RE.search(body) else None)
         mandatory = bool(MANDATORY_RE.search(body))

@@ -54,9 +54,7 @@ def check_frames(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         df["_quote_matches"] = [
             d in texts and not _isnull(s) and not _isnull(e) and texts[d][int(s):int(e)] == q
             for d, s, e, q in zip(df["doc_id"], df["start"], df["end"], df["quote"], strict=True)]
-        df["_quote_not_empty"] = [isinstance(q, str) and len(q) > 0 for q in df["quote"]]
     recs = frames["recommendations"]
-    recs["_has_theme"] = [isinstance(t, list) and len(t) > 0 for t in recs["themes"]]
     ev = frames["status_events"]
     by_rec = {r["rec_id"]: r for r in recs[["rec_id", "rec_number", "report_id", "quote", "text"]].to_dict("records")}
     ev["_scope_fits_target"] = [_isnull(r) or s == "one" for r, s in zip(ev["rec_id"], ev["scope"], strict=True)]
