@@ -1,32 +1,23 @@
-"""Extraction: pure functions from a document to rows, one module per genre.
+"""Extraction: pure functions from a document to rows.
 
-`extract_document` runs the genre's own extractor plus the generic ones that apply to
-every genre (program facts, training requirements, report mentions). A new genre is one
-new module and one line in GENRE_EXTRACTORS.
+`extract_document` finds the reports a document names (for every document: claims resolve
+against them), then runs the passage extractors its genre profile lists
+(flows/core/genres.py, flows/extract/passages.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from flows.core.clean import CleanText, clean
-from flows.extract import agency_page, oig_listing, oig_report, secondary_summary
+from flows.core.genres import PROFILES
 from flows.extract.mentions import extract_mentions
 from flows.extract.model import Document, Extraction, assign_ids, rec_id_for
-from flows.extract.program_facts import extract_facts
-from flows.extract.training import extract_training
-
-GENRE_EXTRACTORS: dict[str, Callable[[Document], Extraction]] = {
-    "secondary_summary": secondary_summary.extract,
-    "agency_page": agency_page.extract,
-    "oig_report": oig_report.extract,
-    "oig_listing": oig_listing.extract,
-}
+from flows.extract.passages import run_passages
 
 
 def extract_document(doc: Document) -> Extraction:
-    """All rows a document yields: its genre's extractor, then the generic ones.
+    """All rows a document yields: the passage extractors of its genre's profile.
 
     Extractors read a cleaned view of the text (flows/core/clean.py); their spans are
     mapped back so every quote is the published text at [start, end)."""
@@ -34,10 +25,7 @@ def extract_document(doc: Document) -> Extraction:
     view = replace(doc, text=cleaned.text)
     mentions = extract_mentions(view)
     view = replace(view, named_reports=tuple((m["start"], m["suggested_report_id"] or m["report_id"]) for m in mentions))
-    genre_fn = GENRE_EXTRACTORS.get(doc.genre)
-    out = genre_fn(view) if genre_fn else Extraction()
-    out.program_facts.extend(extract_facts(view))
-    out.training_requirements.extend(extract_training(view))
+    out = run_passages(view, PROFILES.get(doc.genre, PROFILES["unknown"]))
     out.report_mentions.extend(mentions)
     return _to_raw(out, cleaned, doc.doc_id)
 

@@ -18,7 +18,6 @@ from flows.core.report_ids import REPORT_ID_RE, normalise
 from flows.core.text import Span, norm_ws, sentences, span
 from flows.extract.claims import Shape, claim_event, shape
 from flows.extract.model import Document, Extraction
-from flows.extract.reported import extract_reported
 
 ROW_START_RE = re.compile(r"^[ \t•]*(?:Report\s+(?:Number|No\.?|#)\s*:?\s*)?(?=OIG[\s\u2010-\u2014-]*\d\d"
                           r"[\s\u2010-\u2014-]+\d{2,3}(?:-[A-Z]{1,4})?(?:[ \t|:]|$))", re.MULTILINE | re.IGNORECASE)
@@ -101,12 +100,4 @@ def extract(doc: Document) -> Extraction:
             out.status_events.append(claim_event(doc.doc_id, sent, "response", value, "oig",
                                                  document_date=issued_on or doc.published_on, report_id=report_id,
                                                  scope=sh if sh.scope in ("all", "n_of_m") else Shape("all")))
-    # OIG's own summaries, semiannual tables and trackers: recommendations it restates and every other
-    # claim ("Recommendations 1 through 3 are closed", "we closed 151 recommendations"), each with its scope
-    own = extract_reported(doc, evidence="primary", asserted_by="oig")
-    covered = {(e["start"], e["kind"], e["value"], e["report_id"]) for e in out.status_events}
-    out.recommendations.extend(own.recommendations)
-    out.status_events.extend(e for e in own.status_events
-                             if (e["start"], e["kind"], e["value"], e["report_id"]) not in covered)
-    out.warnings.extend(own.warnings)
     return out

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flows.core.describe import find_published_on, find_publisher, find_title
+from flows.core.genres import PROFILES, rights
 from flows.ingest.catalogue import REFERENCE_DIR
 from flows.ingest.decode import DEFAULT_MAX_BYTES, BadInput, decode
 from flows.ingest.genre import detect_genre
@@ -19,9 +20,6 @@ from flows.ingest.pdf import pdf_text
 
 MEDIA_TYPES = {".txt": "text/plain", ".text": "text/plain", ".pdf": "application/pdf",
                ".html": "text/html", ".htm": "text/html"}
-GOV_PUBLISHERS = {"DHS OIG", "U.S. Immigration and Customs Enforcement"}
-GENRE_PUBLISHERS = {"agency_page": "U.S. Immigration and Customs Enforcement",
-                    "oig_report": "DHS OIG", "oig_listing": "DHS OIG"}
 
 
 @dataclass(frozen=True)
@@ -116,13 +114,13 @@ def ingest_file(path: Path, raw: Path, manifest: dict[str, ManifestEntry],
         raise BadInput("no readable text: fewer than three words")
     entry = manifest.get(rel, ManifestEntry(rel))
     genre = entry.genre_hint or detect_genre(text)
-    publisher = entry.publisher or find_publisher(text) or GENRE_PUBLISHERS.get(genre)
+    publisher = entry.publisher or find_publisher(text) or PROFILES[genre].publisher
     sha = hashlib.sha256(data).hexdigest()
     document = {
         "doc_id": sha[:16], "path": rel, "sha256": sha, "media_type": media_type, "encoding": encoding,
         "genre": genre, "title": find_title(text), "publisher": publisher,
         "published_on": find_published_on(text), "url": entry.url, "retrieved_on": entry.retrieved_on,
-        "rights": "public-domain-us-gov" if publisher in GOV_PUBLISHERS else "third-party",
+        "rights": rights(publisher),
         "n_chars": len(text),
     }
     return Ingested(document, text)
