@@ -97,12 +97,14 @@ def refresh(
 
     try:
         on = dt.date.fromisoformat(release_date) if release_date else None
-        pipeline.load_inputs(raw, allow_empty_catalogue)  # fail fast, in one line, before the flow starts
-        out = pipeline.release_target(raw, out)
     except ValueError:
         err.print(f"[red]Bad --release-date[/] {release_date!r}: expected YYYY-MM-DD")
         raise typer.Exit(2) from None
-    except pipeline.InputError as exc:
+    try:  # fail fast, in one line, before the flow starts
+        pipeline.load_inputs(raw, allow_empty_catalogue)
+        out = pipeline.release_target(raw, out)
+        pipeline.catalog_settings()
+    except (pipeline.InputError, pipeline.CatalogSettingsError) as exc:
         err.print(f"[red]Cannot refresh[/]: {exc}")
         raise typer.Exit(2) from None
     from flows.publish.release import recover

@@ -26,6 +26,8 @@ from flows.ingest.catalogue import as_entries, load_catalogue
 from flows.ingest.csvfile import CsvError
 from flows.ingest.manifest import ManifestEntry, load_manifest
 from flows.limits import EXTRACT_BUDGET
+from flows.publish.dcat import CatalogSettingsError
+from flows.publish.dcat import settings as catalog_settings
 from flows.publish.files import read_parquet
 from flows.publish.integrity import verify_release
 from flows.publish.release import staging_dir, swap_into_place, write_release
@@ -453,8 +455,9 @@ def refresh_steps(raw: Path, out: Path, runner: Runner = PLAIN, release_date: dt
     filled. Returns the summary and the tables as staged (None when it stopped before)."""
     say = progress.say
     try:
+        catalog_settings()  # fail before any work when the release's catalog entry could not be valid
         inputs = runner.call(load_inputs, raw, allow_empty_catalogue)
-    except InputError as exc:
+    except (InputError, CatalogSettingsError) as exc:
         return input_failed(Summary(), exc), None
     say(f"ingesting {len(inputs.files)} files")
     docs, problems = dedupe(runner.map(ingest_one, inputs.files, inputs=inputs))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,8 +13,30 @@ import pytest
 from flows.ingest.catalogue import as_entries, load_catalogue
 
 REPO = Path(__file__).resolve().parents[1]
-RAW = REPO / "raw"
 CURATED = REPO / "curated"
+
+
+def _committed_raw() -> Path:
+    """raw/ as committed, copied once per test run: `oigdata fetch` writes into raw/, and the tests
+    must not see (or depend on) what it added. Outside a git checkout, raw/ itself."""
+    try:
+        tracked = subprocess.run(["git", "ls-files", "-z", "raw"], cwd=REPO, capture_output=True, check=True,
+                                 timeout=30).stdout.decode().split("\0")
+    except (OSError, subprocess.SubprocessError):
+        return REPO / "raw"
+    tracked = [t for t in tracked if t and (REPO / t).is_file()]
+    if not tracked:
+        return REPO / "raw"
+    root = Path(tempfile.mkdtemp(prefix="oigdata-tests-"))
+    atexit.register(shutil.rmtree, root, True)
+    for rel in tracked:
+        dest = root / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / rel, dest)
+    return root / "raw"
+
+
+RAW = _committed_raw()
 
 
 def release_tree(root: Path) -> dict[str, bytes]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -21,9 +22,24 @@ DEFAULT_CONTACT = "oigdata-maintainers@example.org"
 MEDIA = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 
 
+class CatalogSettingsError(ValueError):
+    """OIGDATA_BASE_URL or OIGDATA_CONTACT_EMAIL would make the catalog entry invalid."""
+
+
+def settings() -> tuple[str, str]:
+    """(base URL ending in "/", contact email) from the environment, checked: a catalog entry with
+    a malformed contact point or download URL is refused by harvesters, so it is never written."""
+    base = os.environ.get("OIGDATA_BASE_URL", DEFAULT_BASE_URL).strip()
+    contact = os.environ.get("OIGDATA_CONTACT_EMAIL", DEFAULT_CONTACT).strip()
+    if not re.match(r"^https?://[^\s/]+", base):
+        raise CatalogSettingsError(f"OIGDATA_BASE_URL {base!r} is not an http(s) URL")
+    if not re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", contact):
+        raise CatalogSettingsError(f"OIGDATA_CONTACT_EMAIL {contact!r} is not an email address")
+    return base.rstrip("/") + "/", contact
+
+
 def build_catalog(tables: dict[str, pd.DataFrame], version: str) -> dict:
-    base = os.environ.get("OIGDATA_BASE_URL", DEFAULT_BASE_URL).rstrip("/") + "/"
-    contact = os.environ.get("OIGDATA_CONTACT_EMAIL", DEFAULT_CONTACT)
+    base, contact = settings()
     dates = sorted(str(d) for d in tables["documents"]["published_on"].dropna())
     dates += sorted(str(d) for d in tables["reports"]["issued_on"].dropna())
     start, end = (min(dates), max(dates)) if dates else (None, None)

@@ -6,8 +6,10 @@ catalog and its datasets (required fields, vocabularies, formats); no network is
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
+import pytest
 
 from tests.conftest import CURATED
 
@@ -54,7 +56,7 @@ def test_data_json_is_a_dcat_us_catalog_of_the_release():
     assert paths == {r["path"] for r in pkg["resources"] if r["path"].startswith(("csv/", "parquet/"))}
 
 
-def test_a_catalog_missing_a_required_field_is_refused():
+def test_the_checks_refuse_a_catalog_missing_a_required_field():
     catalog = json.loads((CURATED / "data.json").read_text(encoding="utf-8"))
     del catalog["dataset"][0]["contactPoint"]
     try:
@@ -63,3 +65,21 @@ def test_a_catalog_missing_a_required_field_is_refused():
         assert "contactPoint" in exc.message
     else:
         raise AssertionError("the check accepted a dataset without contactPoint")
+
+
+@pytest.mark.parametrize(("variable", "value", "says"), [
+    ("OIGDATA_CONTACT_EMAIL", "maintainers at example dot org", "not an email address"),
+    ("OIGDATA_BASE_URL", "curated/", "not an http(s) URL"),
+])
+def test_the_pipeline_refuses_settings_that_would_make_the_catalog_invalid(tmp_path, monkeypatch, variable, value,
+                                                                         says):
+    from flows import pipeline
+    from flows.publish.dcat import CatalogSettingsError, build_catalog
+    from tests.conftest import RAW
+
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(CatalogSettingsError, match=re.escape(says)):
+        build_catalog({}, "2026-01-01.1")
+    summary, tables, _ = pipeline.run_steps(RAW, tmp_path / "curated")
+    assert not summary.published and tables is None and says in summary.failures[0]["rule"]
+    assert not (tmp_path / "curated").exists()
