@@ -6,6 +6,7 @@ Every extractor works on spans of the original text, never on a normalised copy,
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -43,8 +44,12 @@ def norm_ws(s: str) -> str:
     return _WS_RE.sub(" ", s.replace("\u00a0", " ")).strip()
 
 
-def paragraphs(doc: str) -> list[Span]:
-    """Blocks separated by blank lines; a bullet line is a block of its own."""
+@functools.lru_cache(maxsize=4)
+def paragraphs(doc: str) -> tuple[Span, ...]:
+    """Blocks separated by blank lines; a bullet line is a block of its own.
+
+    A document is segmented once: paragraphs and sentences are cached by text (and span), so
+    every extractor that walks them shares one segmentation instead of re-splitting."""
     out: list[Span] = []
     pos = 0
     bounds = [m.start() for m in _BLANK_LINE_RE.finditer(doc)] + [len(doc)]
@@ -64,13 +69,14 @@ def paragraphs(doc: str) -> list[Span]:
         if sp.text:
             out.append(sp)
         pos = b
-    return out
+    return tuple(out)
 
 
-def sentences(doc: str, within: Span | None = None) -> list[Span]:
-    """Sentences of a paragraph (or of the whole document), as trimmed spans."""
+@functools.lru_cache(maxsize=65536)
+def sentences(doc: str, within: Span | None = None) -> tuple[Span, ...]:
+    """Sentences of a paragraph (or of the whole document), as trimmed spans (cached)."""
     if within is None:
-        return [s for p in paragraphs(doc) for s in sentences(doc, p)]
+        return tuple(s for p in paragraphs(doc) for s in sentences(doc, p))
     out: list[Span] = []
     cut = within.start
     for m in _SENT_END_RE.finditer(doc, within.start, within.end):
@@ -81,7 +87,7 @@ def sentences(doc: str, within: Span | None = None) -> list[Span]:
     sp = span(doc, cut, within.end)
     if sp.text:
         out.append(sp)
-    return out
+    return tuple(out)
 
 
 def strip_bullet(doc: str, sp: Span) -> Span:
