@@ -16,7 +16,8 @@ MONTH_RE = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May
 YEAR_RE = r"(?:19|20)\d{2}"
 
 _FULL = re.compile(rf"\b(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR_RE})\b")
-_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_RE})\s+(?P<y>{YEAR_RE})\b")
+# a day before a month, but not the serial of a report number ("OIG-10-25 February 2010")
+_DMY = re.compile(rf"(?<![-\u2010-\u2015\u2212\d])\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_RE})\s+(?P<y>{YEAR_RE})\b")
 _ISO = re.compile(rf"\b(?P<y>{YEAR_RE})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})\b")
 _US = re.compile(rf"\b(?P<mo>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>{YEAR_RE})\b")
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_RE})(?:\s+of)?,?\s+(?P<y>{YEAR_RE})\b")

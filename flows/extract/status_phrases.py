@@ -27,7 +27,8 @@ def _rules() -> list[tuple[re.Pattern[str], list[tuple[str, str]]]]:
             if kind not in EVENT_KINDS or value not in EVENT_VALUES:
                 raise ValueError(f"status_phrases.yaml: unknown event {kind}/{value}")
         pattern = entry["pattern"].replace(" ", r"\s+")  # wordings break across lines in PDFs
-        rules.append((re.compile(r"\b(?:" + pattern + r")", re.IGNORECASE), events))
+        # not inside a lower-case word, but right after a capital is fine: "ICEdid not concur"
+        rules.append((re.compile(r"(?-i:(?<![a-z]))(?:" + pattern + r")", re.IGNORECASE), events))
     return rules
 
 

@@ -76,3 +76,21 @@ def test_mentions_by_title_description_and_a_suggested_correction(entries):
                    ("OIG-11-19", "id", "OIG-11-119")}
     for r in rows:
         assert text[r["start"]:r["end"]] == r["quote"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ICEdid not concur with recommendation 2", {("response", "nonconcur")}),
+    ("ICE didnot concur", {("response", "nonconcur")}),
+    ("ICEpartially concurred", {("response", "partially_concur")}),
+    ("The recommendation is resolvedand open", {("status", "resolved"), ("status", "open")}),
+    ("ICEconcurred with it", {("response", "concur")}),
+])
+def test_words_run_together_by_pdf_text_keep_their_meaning(text, expected):
+    assert {(h.kind, h.value) for h in find_status(text)} == expected
+
+
+def test_a_report_serial_is_not_the_day_of_a_date():
+    from flows.core.dates import find_dates
+
+    found = find_dates("OIG-10-25 February 2010; issued 25 February 2010")
+    assert [(f.value, f.precision) for f in found] == [(dt.date(2010, 2, 1), "month"), (dt.date(2010, 2, 25), "day")]
