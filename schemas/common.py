@@ -27,6 +27,8 @@ DURATION_UNITS = ("hour", "day", "week")
 # How many recommendations a claim covers, as its passage says (see status_events).
 SCOPES = ("one", "all", "n_of_m", "most", "many", "several", "some", "unspecified")
 AS_OF_SOURCES = ("stated", "document")
+# Representation forms detected (and undone) before extraction (documents.forms).
+FORMS = ("bytes_repr", "host_chrome", "court_header", "ocr", "entities_as_words")
 MENTION_MATCHES = ("id", "title", "description")
 
 # The theme vocabulary, with the definition the data dictionary prints.

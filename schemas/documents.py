@@ -5,7 +5,18 @@ import pandera.pandas as pa
 from pandera.engines import pandas_engine
 from pandera.typing import Series
 
-from schemas.common import GENRES, MEDIA_TYPES, RIGHTS, TableConfig, date_field, doc_id_field, enum_field, meta
+from schemas.common import (
+    FORMS,
+    GENRES,
+    MEDIA_TYPES,
+    RIGHTS,
+    TableConfig,
+    date_field,
+    doc_id_field,
+    enum_field,
+    list_field,
+    meta,
+)
 
 
 class Documents(pa.DataFrameModel):
@@ -24,6 +35,12 @@ class Documents(pa.DataFrameModel):
         "Date the document gives for itself: issued, updated, reviewed or checked.")
     url: Series[str] = pa.Field(nullable=True, **meta("Source URL, from the raw folder's manifest when known."))
     retrieved_on: Series[pandas_engine.Date] = date_field("Date the file was retrieved, from the manifest when known.")
+    genre_score: Series[float] = pa.Field(nullable=True, **meta(
+        "Detection score of the chosen genre (sum of the weights of its rules that matched); null for unknown. "
+        "The genre decides who asserts a document's claims, not whether rows are looked for."))
+    forms: Series[object] = list_field(
+        "Representation forms detected and undone before extraction, e.g. bytes_repr (a text saved as a Python "
+        "bytes literal).", allowed=FORMS)
     rights: Series[str] = enum_field(RIGHTS, (
         "public-domain-us-gov: a U.S. government work, free to reuse; "
         "third-party: republished only so that quotes can be verified, with attribution."))

@@ -13,7 +13,8 @@ from flows.core.describe import find_published_on, find_publisher, find_title
 from flows.core.genres import PROFILES, rights
 from flows.ingest.catalogue import REFERENCE_DIR
 from flows.ingest.decode import DEFAULT_MAX_BYTES, BadInput, decode
-from flows.ingest.genre import detect_genre
+from flows.ingest.forms import undo_forms
+from flows.ingest.genre import detect_genre, genre_scores
 from flows.ingest.html import html_text
 from flows.ingest.manifest import MANIFEST_NAME, ManifestEntry
 from flows.ingest.pdf import pdf_text
@@ -102,10 +103,12 @@ def ingest_file(path: Path, raw: Path, manifest: dict[str, ManifestEntry],
         data = _read_no_follow(path, max_bytes)
     except OSError as exc:
         raise BadInput(f"unreadable: {exc.strerror or exc}") from None
+    forms: list[str] = []
     if media_type == "application/pdf":
         text, encoding = pdf_text(data), "pdf"
     else:
         text, encoding = decode(data, max_bytes)
+        text, forms = undo_forms(text)
         if media_type == "text/html":
             text = html_text(text)
             if not text.strip():
@@ -114,12 +117,14 @@ def ingest_file(path: Path, raw: Path, manifest: dict[str, ManifestEntry],
         raise BadInput("no readable text: fewer than three words")
     entry = manifest.get(rel, ManifestEntry(rel))
     genre = entry.genre_hint or detect_genre(text)
+    score = genre_scores(text).get(genre)
     publisher = entry.publisher or find_publisher(text) or PROFILES[genre].publisher
     sha = hashlib.sha256(data).hexdigest()
     document = {
         "doc_id": sha[:16], "path": rel, "sha256": sha, "media_type": media_type, "encoding": encoding,
         "genre": genre, "title": find_title(text), "publisher": publisher,
         "published_on": find_published_on(text), "url": entry.url, "retrieved_on": entry.retrieved_on,
+        "genre_score": float(score) if score is not None else None, "forms": forms,
         "rights": rights(publisher),
         "n_chars": len(text),
     }

@@ -81,5 +81,7 @@ def read_release_table(release_dir: Path, table: str) -> pd.DataFrame:
     from schemas.columns import columns, typed_frame
 
     df = read_parquet(release_dir / "parquet" / f"{table}.parquet")
-    return typed_frame(table, {c.name: df[c.name].tolist() if c.name in df.columns else [None] * len(df)
+    missing = {"list": lambda: []}  # a list column reads as empty lists, any other as nulls
+    return typed_frame(table, {c.name: df[c.name].tolist() if c.name in df.columns
+                               else [missing.get(c.type, lambda: None)() for _ in range(len(df))]
                                for c in columns(table)})

@@ -1,0 +1,32 @@
+"""Representation forms a raw text arrives in, undone at ingest so that the published text is
+the document's own words.
+
+- `bytes_repr`: a whole text saved as a Python bytes literal (b'...\\n...\\x0c...\\xef\\xac\\x81'),
+  as scrapers dump it: read with `ast.literal_eval` (literals only, nothing runs) and decoded.
+The forms found are recorded in `documents.forms`.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+_BYTES_REPR_RE = re.compile(r"\A\s*b(['\"])[\s\S]*\1\s*\Z")
+_ESCAPES_RE = re.compile(r"\\(?:n|x[0-9a-fA-F]{2}|t|r)")
+
+
+def undo_forms(text: str) -> tuple[str, list[str]]:
+    """The text with representation forms undone, and the forms found (in vocabulary order)."""
+    forms = []
+    if _BYTES_REPR_RE.match(text) and len(_ESCAPES_RE.findall(text[:5000])) >= 2:
+        try:
+            data = ast.literal_eval(text.strip())
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            data = None
+        if isinstance(data, bytes):
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = data.decode("cp1252", errors="replace")
+            forms.append("bytes_repr")
+    return text, forms
