@@ -87,9 +87,22 @@ def _running_head_shape(line: str) -> bool:
             and not re.search(r"concur|recommend|resolved|closed|open\b", line))
 
 
+# HTML entity names left as words by host sites that strip "&" and ";" ("ICErsquos", "policymdashand"):
+# only the names that never occur inside English words
+ENTITY_WORDS = {"rsquo": "\u2019", "lsquo": "\u2018", "rdquo": "\u201d", "ldquo": "\u201c", "mdash": "\u2014",
+                "ndash": "\u2013"}
+ENTITY_WORD_RE = re.compile(r"(?:(?<=[A-Za-z0-9.,])|(?<=\s))(" + "|".join(ENTITY_WORDS) + r")(?=[A-Za-z0-9\s.,;:]|$)")
+# A court's header on every page of an exhibit ("Case 5:17-cv-01234-ABC Document 12-3 Filed 03/04/18 Page 5 of 40")
+COURT_HEADER_RE = re.compile(r"^[ \t]*Case[ \t]+\d:\d{2}-[a-z]{2}-\d{3,6}[^\n]{0,80}?\bDocument[ \t]+[\d-]+[^\n]{0,80}?"
+                             r"\bFiled\b[^\n]{0,80}?\bPage[ \t]+\d+[ \t]+of[ \t]+\d+[^\n]*(?:\n|$)",
+                             re.MULTILINE | re.IGNORECASE)
+
+
 def clean(raw: str) -> CleanText:
     text, pos = raw, list(range(len(raw)))
     text, pos = _sub(text, pos, re.compile("\r\n?"), lambda m: "\n")
+    text, pos = _sub(text, pos, COURT_HEADER_RE, lambda m: "")
+    text, pos = _sub(text, pos, ENTITY_WORD_RE, lambda m: ENTITY_WORDS[m.group(1)])
     bp = boilerplate_lines(text)
     if bp:
         first_break = text.find("\f")

@@ -3,6 +3,10 @@ the document's own words.
 
 - `bytes_repr`: a whole text saved as a Python bytes literal (b'...\\n...\\x0c...\\xef\\xac\\x81'),
   as scrapers dump it: read with `ast.literal_eval` (literals only, nothing runs) and decoded.
+Detected here and undone in the cleaned view the extractors read (flows/core/clean.py), so the
+published text stays as it came:
+- `court_header`: a court's header line on every page of an exhibit;
+- `entities_as_words`: HTML entity names left as words ("ICErsquos").
 The forms found are recorded in `documents.forms`.
 """
 
@@ -10,6 +14,8 @@ from __future__ import annotations
 
 import ast
 import re
+
+from flows.core.clean import COURT_HEADER_RE, ENTITY_WORD_RE
 
 _BYTES_REPR_RE = re.compile(r"\A\s*b(['\"])[\s\S]*\1\s*\Z")
 _ESCAPES_RE = re.compile(r"\\(?:n|x[0-9a-fA-F]{2}|t|r)")
@@ -29,4 +35,8 @@ def undo_forms(text: str) -> tuple[str, list[str]]:
             except UnicodeDecodeError:
                 text = data.decode("cp1252", errors="replace")
             forms.append("bytes_repr")
+    if len(COURT_HEADER_RE.findall(text)) >= 2:
+        forms.append("court_header")
+    if len(ENTITY_WORD_RE.findall(text)) >= 2:
+        forms.append("entities_as_words")
     return text, forms

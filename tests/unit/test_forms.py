@@ -18,3 +18,25 @@ def test_a_bytes_literal_dump_is_read_back_as_its_text(tmp_path):
 def test_ordinary_text_is_left_alone():
     for text in ("b'not a dump' said the reporter, quoting ICE's concurrence.", "b'\\nx'", REPORT):
         assert undo_forms(text) == (text, [])
+
+
+EXHIBIT = ("Case 5:17-cv-01234-ABC Document 12-3 Filed 03/04/18 Page 4 of 40\n"
+           "ICErsquos response: ICE concurred with Recommendation 1 mdash the plan is due\n"
+           "Case 5:17-cv-01234-ABC Document 12-3 Filed 03/04/18 Page 5 of 40\n"
+           "in March. OIG considers the recommendation resolved and open.\n")
+
+
+def test_court_headers_and_entity_words_are_detected_and_read_through(tmp_path):
+    from flows.core.clean import clean
+    from flows.extract import extract_document
+    from flows.extract.model import Document
+
+    assert undo_forms(EXHIBIT) == (EXHIBIT, ["court_header", "entities_as_words"])
+    view = clean(EXHIBIT).text
+    assert "Case 5:17" not in view and "ICE\u2019s response" in view and "\u2014 the plan is due\nin March" in view
+    ex = extract_document(Document("e" * 16, EXHIBIT, "oig_listing"))
+    values = {(e["kind"], e["value"], e["rec_number"]) for e in ex.status_events}
+    assert ("response", "concur", 1) in values
+    for table in ("status_events", "report_mentions", "recommendations"):
+        for row in getattr(ex, table):
+            assert EXHIBIT[row["start"]:row["end"]] == row["quote"]
