@@ -34,7 +34,8 @@ PROFILES: dict[str, Profile] = {p.name: p for p in (
     Profile("oig_listing", "oig", "primary", "DHS OIG", ("listing_rows", "reported", *GENERIC)),
     Profile("agency_page", "agency", "agency", "U.S. Immigration and Customs Enforcement", ("reported", *GENERIC)),
     Profile("secondary_summary", "secondary", "secondary", None, ("reported", *GENERIC)),
-    Profile("unknown", "secondary", "secondary", None, GENERIC),
+    # an unrecognised document is still read for what it reports, as a third party would say it
+    Profile("unknown", "secondary", "secondary", None, ("reported", *GENERIC)),
 )}
 
 
