@@ -87,10 +87,16 @@ NOT_AGENCY_TARGET_RE = re.compile(r"\W*(?:on\s+|that\s+)?(?:Congress|lawmakers|l
                                   r"readers|sheriffs|local (?:officials|governments))\b", re.IGNORECASE)
 
 
-def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int | None = None) -> bool:
+_FIRST_PERSON_RE = re.compile(r"^\W*(?:I|we)\W*$", re.IGNORECASE)
+
+
+def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int | None = None,
+                       oig_speaks: bool = False) -> bool:
     """A trigger counts unless what precedes it names another speaker or negates it, or it is
-    addressed to someone other than an agency ("calling on Congress to")."""
-    if NOT_OIG_RE.search(text[sent.start:trigger_at]):
+    addressed to someone other than an agency ("calling on Congress to"). In OIG's own documents
+    (`oig_speaks`) "we recommended" is OIG speaking."""
+    other = NOT_OIG_RE.search(text[sent.start:trigger_at])
+    if other and not (oig_speaks and _FIRST_PERSON_RE.match(other.group(0))):
         return False
     words = text[trigger_at:trigger_end + 40 if trigger_end else trigger_at + 60]
     return not NOT_AGENCY_TARGET_RE.match(re.sub(r"^\S+(?:\s+on)?", "", words, count=1))
@@ -118,6 +124,7 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
     """Recommendations reported in doc (evidence `evidence`) and the claims about them."""
     out = Extraction()
     text = doc.text
+    oig_speaks = asserted_by == "oig"  # OIG's own page: "we recommended" is OIG
     default_agency = _default_agency(doc)
     actions: list[_Action] = []
     claims: list[tuple[int, Span, list[str], str | None]] = []  # paragraph, sentence, reports, link
@@ -142,7 +149,7 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
         list_lead = None
         heading = _is_heading(para) and not is_item
         trigger_in_heading = _triggers().search(text, para.start, para.end) if heading else None
-        if trigger_in_heading and _reported_from_oig(text, para, trigger_in_heading.start()):
+        if trigger_in_heading and _reported_from_oig(text, para, trigger_in_heading.start(), oig_speaks=oig_speaks):
             list_lead = (para, [], default_agency, *(_sentence_reports(doc, para)))  # "What they recommended"
             continue
         for sent in sentences(text, para):
@@ -154,7 +161,7 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
             if not reports and ANAPHORA_RE.search(sent.text):
                 reports, link = _previous_report(para_reports, paras, p_index)
             trigger = _triggers().search(text, sent.start, sent.end)
-            if trigger and _reported_from_oig(text, sent, trigger.start()):
+            if trigger and _reported_from_oig(text, sent, trigger.start(), oig_speaks=oig_speaks):
                 cites = citations(sent.text)
                 # the agency that must act is named right after the reporting verb ("recommended that ICE")
                 agency_m = AGENCY_RE.search(text, trigger.end(), min(sent.end, trigger.end() + 40))
