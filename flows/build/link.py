@@ -19,16 +19,17 @@ def _stems(text: str) -> set[str]:
 
 
 def link_primary(recs: list[dict], min_overlap: float = 0.3) -> list[dict]:
-    """Set primary_rec_id on non-primary rows whose report is known and whose words best
-    match one of that report's primary recommendations (overlap coefficient >= min_overlap)."""
+    """Set primary_rec_id on restated rows (a summary's, an agency's, or an OIG listing's, which
+    carry no number) whose report is known and whose words best match one of that report's own
+    numbered recommendations (overlap coefficient >= min_overlap)."""
     primaries: dict[str, list[dict]] = {}
     for r in recs:
-        if r["evidence"] == "primary" and r["report_id"]:
+        if r["evidence"] == "primary" and r["report_id"] and r.get("rec_number"):
             primaries.setdefault(r["report_id"], []).append(r)
     out = []
     for r in recs:
         row = {**r, "primary_rec_id": r.get("primary_rec_id")}
-        cands = primaries.get(r["report_id"] or "", []) if r["evidence"] != "primary" else []
+        cands = primaries.get(r["report_id"] or "", []) if not r.get("rec_number") else []
         if cands:
             mine = _stems(r["text"])
             scored = sorted(((len(mine & _stems(c["text"])) / max(1, min(len(mine), len(_stems(c["text"])))),
