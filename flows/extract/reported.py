@@ -178,7 +178,8 @@ def extract_reported(doc: Document, evidence: str, asserted_by: str) -> Extracti
                                         "no recommended action; not recorded")
             if find_status(text, sent.start, sent.end) and (REC_CONTEXT_RE.search(sent.text)
                                                             or SINGULAR_POINTER_RE.search(sent.text)
-                                                            or LABEL_LINE_RE.search(sent.text)) \
+                                                            or LABEL_LINE_RE.search(sent.text)
+                                                            or TABLE_ROW_RE.search(sent.text)) \
                     and not (_is_heading(para) and not numbered(text, sent.start, sent.end)
                              and not STATUS_LABEL_RE.search(sent.text)):  # a heading names a topic, claims nothing
                 claims.append((p_index, sent, reports, link))
@@ -242,6 +243,9 @@ DEFINITE_PLURAL_RE = re.compile(r"\b(?:the|its|their|(?:the\s+)?(?:report|audit|
 # "Status: Resolved – Open" on lines of their own
 LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:Component|Agency|Management|ICE|CBP|DHS)\s+)?(?:response|status|resolution)"
                            r"(?:\s+of\s+recommendation)?\s*:", re.IGNORECASE | re.MULTILINE)
+# a table row that starts with the recommendation's number: "3 | Train supervisors … | Resolved – Open"
+TABLE_ROW_RE = re.compile(r"^[ \t|]*(?:Rec(?:ommendation)?\.?\s*(?:No\.?\s*)?)?(?P<n>\d{1,2})[ \t]*(?:\||\t|[ ]{2,})(?=[^\n]*\S)",
+                          re.IGNORECASE | re.MULTILINE)
 RECORD_HEAD_RE = re.compile(r"^[ \t]*(?:Recommendation|Rec\.?)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE | re.MULTILINE)
 STATUS_LABEL_RE = re.compile(r"\bstatus\s*:", re.IGNORECASE)
 AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|we|the agency|ERO|HSI)\b")
@@ -390,13 +394,17 @@ class _ClaimReader:
             numbers = [n for _, _, ns in lists for n in ns]
             quote = sent
             record = self._record_head(p_index, hit.start) if not numbers else None
+            row = None if numbers or record else TABLE_ROW_RE.match(text, text.rfind("\n", 0, hit.start) + 1)
+            if row:  # a table row: its first cell is the number, the row is the quote
+                line_end = text.find("\n", hit.end)
+                numbers, quote = [int(row["n"])], span(text, row.start(), len(text) if line_end < 0 else line_end)
             if record:  # a labelled line of a record block: the block's recommendation, quoted from its head
                 line_end = text.find("\n", hit.end, sent.end)
                 numbers, quote = [int(record["n"])], span(text, record.start(), sent.end if line_end < 0 else line_end)
             if numbers:
                 para = self.paras[p_index]
-                targets = self._reports_for(span(text, para.start, quote.end) if record else clause, sent, reports,
-                                            p_index, "one")
+                targets = self._reports_for(span(text, para.start, quote.end) if record or row else clause, sent,
+                                            reports, p_index, "one")
                 rid = targets[0] if len(targets) == 1 else None
                 rows += [claim_event(doc.doc_id, quote, hit.kind, hit.value, by, report_id=rid, rec_number=n, **common)
                          for n in numbers]
