@@ -426,8 +426,6 @@ class _ClaimReader:
 
 
 ITEM_LABEL_RE = re.compile(r"^(?:\*\*)?[A-Z][\w/&’' -]{0,30}?(?:\*\*)?\s*(?:[–—:]|\s-\s)\s*")
-WHOLE_SET_RE = re.compile(r"\b(?:all|both|each|every|the|its|those|these)\s+(?:(?:\w+\s+){0,2})?(?:recommendations|recs)\b"
-                          r"|\bwith\s+(?:both|all|each|them)\b", re.IGNORECASE)
 ANAPHORA_RE = re.compile(r"\b(?:the|this|that|its)\s+(?:report|review|audit|alert|evaluation|update|follow-up)\b"
                          r"|^(?:[^,]{0,40},\s*)?it\s+(?:also\s+)?recommend", re.IGNORECASE)
 
