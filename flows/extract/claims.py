@@ -28,8 +28,6 @@ from flows.core.dates import find_dates
 from flows.core.numbers import NUMBER_RE, parse_number
 from flows.core.text import Span, span
 
-SCOPES = ("one", "all", "n_of_m", "most", "many", "several", "some", "unspecified")
-
 # --- clauses ------------------------------------------------------------------------------
 
 CONTRAST_RE = re.compile(r";|—|\s–\s|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhereas\b|\bwhile\b|\byet\b"
@@ -176,9 +174,6 @@ SUBJECT_RE = re.compile(
     r"monitoring|hiring|data|contract\w*|segregation|complaint|language|privacy|civil\s+rights)"
     r"(?:[\s-]\w+)?\s+(?:recommendations|recs)\b",
     re.IGNORECASE)
-_SUBJECT_TRIM_RE = re.compile(r"[\s,]+(?:and|or|as|by|in|since|until|because|according|while|when|after)\b[^,]*$|"
-                              r"\s+(?:\[\d+\]\s*)+$", re.IGNORECASE)
-
 
 def _hedges(text: str, clause: Span) -> list[tuple[int, int]]:
     out = []
@@ -206,12 +201,7 @@ def subject(text: str, clause: Span) -> Span | None:
     if not m:
         return None
     s = span(text, m.start(), m.end())
-    trimmed = s.text
-    while True:
-        cut = re.sub(r"\s+(?:\[\d+\]\s*)+$|[\s,]+$", "", trimmed)
-        if cut == trimmed:
-            break
-        trimmed = cut
+    trimmed = re.sub(r"(?:\s+\[\d+\]|[\s,])+$", "", s.text)  # trailing citation markers and punctuation
     return span(text, s.start, s.start + len(trimmed)) if trimmed else None
 
 
@@ -267,9 +257,7 @@ def claim_event(doc_id: str, quote: Span, kind: str, value: str, asserted_by: st
     """One status_events row. `as_of` is the claim's stated date, else the document's; hedge and
     subject are kept as spans (`_hedge`, `_subject`) so they can be mapped to the published text
     with the quote (flows/extract/__init__.py)."""
-    sh = scope or Shape("one" if rec_id or rec_number else "unspecified")
-    if rec_id or rec_number:
-        sh = Shape("one")
+    sh = Shape("one") if rec_id or rec_number else (scope or Shape("unspecified"))
     return {
         "event_id": None, "rec_id": rec_id, "report_id": report_id, "rec_number": rec_number,
         "kind": kind, "value": value, "asserted_by": asserted_by,

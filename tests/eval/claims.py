@@ -24,7 +24,6 @@ from flows.extract.model import Document
 from flows.ingest.genre import detect_genre
 from tests.eval.scoring import FIXTURES, Score, catalogue
 
-SCOPES = ("one", "all", "n_of_m", "most", "many", "several", "some", "unspecified")
 MISSED, SPURIOUS = "(missed)", "(spurious)"
 
 

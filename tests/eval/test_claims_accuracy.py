@@ -15,7 +15,8 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from tests.eval.claims import MISSED, SCOPES, SPURIOUS, ClaimTally, evaluate_claims
+from schemas.common import SCOPES
+from tests.eval.claims import MISSED, SPURIOUS, ClaimTally, evaluate_claims
 from tests.eval.test_accuracy import REPORTS
 
 CLAIMS = "claims (target, kind, value, scope, by)"
