@@ -6,7 +6,7 @@ Every extractor works on spans of the original text, never on a normalised copy,
 
 from __future__ import annotations
 
-import functools
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -44,12 +44,8 @@ def norm_ws(s: str) -> str:
     return _WS_RE.sub(" ", s.replace("\u00a0", " ")).strip()
 
 
-@functools.lru_cache(maxsize=4)
 def paragraphs(doc: str) -> tuple[Span, ...]:
-    """Blocks separated by blank lines; a bullet line is a block of its own.
-
-    A document is segmented once: paragraphs and sentences are cached by text (and span), so
-    every extractor that walks them shares one segmentation instead of re-splitting."""
+    """Blocks separated by blank lines; a bullet line is a block of its own."""
     out: list[Span] = []
     pos = 0
     bounds = [m.start() for m in _BLANK_LINE_RE.finditer(doc)] + [len(doc)]
@@ -72,9 +68,8 @@ def paragraphs(doc: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=65536)
 def sentences(doc: str, within: Span | None = None) -> tuple[Span, ...]:
-    """Sentences of a paragraph (or of the whole document), as trimmed spans (cached)."""
+    """Sentences of a paragraph (or of the whole document, or any span), as trimmed spans."""
     if within is None:
         return tuple(s for p in paragraphs(doc) for s in sentences(doc, p))
     out: list[Span] = []
@@ -94,3 +89,27 @@ def strip_bullet(doc: str, sp: Span) -> Span:
     """Drop a leading bullet marker from a span."""
     m = BULLET_RE.match(sp.text)
     return span(doc, sp.start + m.end(), sp.end) if m else sp
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """A document read once: its paragraphs and each paragraph's sentences, split when the view
+    is built and shared by every extractor (flows/extract/model.py `Document.seg`), so no
+    extractor re-splits the text and no step costs more than one pass over it."""
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    para_sentences: tuple[tuple[Span, ...], ...]  # the sentences of each paragraph
+    sentences: tuple[Span, ...]  # every sentence, in reading order
+    _starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Segmented:
+        paras = paragraphs(text)
+        per = tuple(sentences(text, p) for p in paras)
+        return cls(text, paras, per, tuple(s for group in per for s in group), tuple(p.start for p in paras))
+
+    def paragraph_index(self, pos: int) -> int | None:
+        """The index of the paragraph holding offset pos, if any (binary search)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i if i >= 0 and pos < self.paragraphs[i].end else None

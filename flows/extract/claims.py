@@ -246,24 +246,3 @@ def stated_date(text: str, clause: Span, hit_start: int) -> dt.date | None:
     if not cands:
         return None
     return min(cands, key=lambda c: (abs(c[0] - hit_start), c[0]))[1]
-
-
-# --- the event row ------------------------------------------------------------------------
-
-def claim_event(doc_id: str, quote: Span, kind: str, value: str, asserted_by: str, *, document_date: dt.date | None,
-                rec_id: str | None = None, report_id: str | None = None, rec_number: int | None = None,
-                scope: Shape | None = None, hedge_span: Span | None = None, subject_span: Span | None = None,
-                as_of: dt.date | None = None) -> dict:
-    """One status_events row. `as_of` is the claim's stated date, else the document's; hedge and
-    subject are kept as spans (`_hedge`, `_subject`) so they can be mapped to the published text
-    with the quote (flows/extract/__init__.py)."""
-    sh = Shape("one") if rec_id or rec_number else (scope or Shape("unspecified"))
-    return {
-        "event_id": None, "rec_id": rec_id, "report_id": report_id, "rec_number": rec_number,
-        "kind": kind, "value": value, "asserted_by": asserted_by,
-        "as_of": as_of or document_date, "as_of_source": "stated" if as_of else "document",
-        "scope": sh.scope, "count": sh.count, "total": sh.total,
-        "_hedge": (hedge_span.start, hedge_span.end) if hedge_span else None,
-        "_subject": (subject_span.start, subject_span.end) if subject_span and sh.scope != "one" else None,
-        "doc_id": doc_id, **quote.provenance(),
-    }

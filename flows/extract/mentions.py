@@ -25,7 +25,8 @@ from rapidfuzz.distance import Levenshtein
 from flows.core.catalogue import CatalogueEntry
 from flows.core.dates import find_dates
 from flows.core.report_ids import find_report_ids
-from flows.core.text import Span, paragraphs, sentences, span
+from flows.core.text import Span, span
+from flows.extract import emit
 from flows.extract.model import Document
 from flows.extract.report_links import dated_match, words
 
@@ -41,8 +42,8 @@ _TAIL_RE = re.compile(r"\s+(?:on|about|of|into|focused\s+on|examining|that\s+exa
 
 def _row(doc_id: str, sp: Span, report_id: str, match: str, score: float | None = None,
          suggested: str | None = None, reason: str | None = None) -> dict:
-    return {"doc_id": doc_id, "report_id": report_id, "match": match, "score": score,
-            "suggested_report_id": suggested, "suggestion_reason": reason, **sp.provenance()}
+    return emit.row("report_mentions", doc_id, sp, report_id=report_id, match=match, score=score,
+                    suggested_report_id=suggested, suggestion_reason=reason)
 
 
 @functools.lru_cache(maxsize=4)
@@ -134,22 +135,21 @@ def extract_mentions(doc: Document) -> list[dict]:
     """One row per place a report is named; `known` is decided later against the reports table."""
     text, out = doc.text, []
     catalogue = tuple(e for e in doc.catalogue if e.title or e.issued_on)
-    for para in paragraphs(text):
-        for sent in sentences(text, para):
-            ids = find_report_ids(text, sent.start, sent.end)
-            named: set[str] = set()
-            for s, e, rid in ids:
-                sug = _suggestion(rid, sent, text, catalogue)
-                out.append(_row(doc.doc_id, span(text, s, e), rid, "id", None, *(sug or (None, None))))
-                named.update([rid, sug[0]] if sug else [rid])
-            for a, b, rid, score in _title_hits(text, sent, catalogue):
-                if rid in named or any(s <= a <= e + 12 or (s < b and a < e) for s, e, _ in ids):
-                    continue  # the title of a report whose id the sentence writes is part of that mention
-                out.append(_row(doc.doc_id, span(text, a, b), rid, "title", score))
-                named.add(rid)
-            for a, b, rid in _descriptions(text, sent, catalogue):
-                if rid in named or any(s < b and a < e for s, e, _ in ids):
-                    continue
-                out.append(_row(doc.doc_id, span(text, a, b), rid, "description"))
-                named.add(rid)
+    for sent in doc.seg.sentences:
+        ids = find_report_ids(text, sent.start, sent.end)
+        named: set[str] = set()
+        for s, e, rid in ids:
+            sug = _suggestion(rid, sent, text, catalogue)
+            out.append(_row(doc.doc_id, span(text, s, e), rid, "id", None, *(sug or (None, None))))
+            named.update([rid, sug[0]] if sug else [rid])
+        for a, b, rid, score in _title_hits(text, sent, catalogue):
+            if rid in named or any(s <= a <= e + 12 or (s < b and a < e) for s, e, _ in ids):
+                continue  # the title of a report whose id the sentence writes is part of that mention
+            out.append(_row(doc.doc_id, span(text, a, b), rid, "title", score))
+            named.add(rid)
+        for a, b, rid in _descriptions(text, sent, catalogue):
+            if rid in named or any(s < b and a < e for s, e, _ in ids):
+                continue
+            out.append(_row(doc.doc_id, span(text, a, b), rid, "description"))
+            named.add(rid)
     return out

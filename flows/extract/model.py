@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from flows.core.catalogue import CatalogueEntry
+from flows.core.text import Segmented
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,25 @@ class Document:
     # (start, report_id) of every place the text names a report (id, title or description), in
     # reading order: claims that point back ("both audits") resolve against them
     named_reports: tuple[tuple[int, str], ...] = ()
+    # paragraphs and sentences of `text`, split once (flows/extract/__init__.py builds it with the view)
+    segmented: Segmented | None = field(default=None, compare=False, repr=False)
+
+    # what one passage extractor read and another uses (recommendation statements for the claims
+    # passage): never carried to a copy with other text (init=False: dataclasses.replace drops it)
+    _memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def memo(self, key: object, compute: Callable[[], Any]) -> Any:
+        """compute() once per document and key."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    @property
+    def seg(self) -> Segmented:
+        """The segmented text; built here only for a Document made without one (tests, tools)."""
+        if self.segmented is None or self.segmented.text is not self.text:
+            object.__setattr__(self, "segmented", Segmented.of(self.text))
+        return self.segmented
 
 
 @dataclass
@@ -45,38 +66,3 @@ class Extraction:
         for name in self.TABLES:
             getattr(self, name).extend(getattr(other, name))
         self.warnings.extend(other.warnings)
-
-
-def stable_id(*parts: object) -> str:
-    """A 16-hex-digit id hashed from raw, stable fields (never from normalised text)."""
-    raw = "\x1f".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
-
-
-def rec_id_for(doc_id: str, start: int, report_id: str | None = None, rec_number: int | None = None) -> str:
-    """`OIG-18-77-R2` when report and number are known, else `<doc_id>-<start>`."""
-    if report_id and rec_number:
-        return f"{report_id}-R{rec_number}"
-    return f"{doc_id}-{start}"
-
-
-# Ids of extracted rows, hashed from raw fields only (offsets into the published text and the
-# values), after offsets are mapped back from the cleaned view: cleaning rules can change
-# without renaming rows whose source passage is unchanged.
-ID_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "status_events": ("event_id", ("doc_id", "start", "end", "kind", "value", "rec_id", "report_id", "rec_number",
-                                   "scope", "count", "total")),
-    "program_facts": ("fact_id", ("doc_id", "start", "end", "attribute", "value_num", "value_text")),
-    "training_requirements": ("req_id", ("doc_id", "start", "end", "kind", "course")),
-}
-
-
-def assign_ids(out: Extraction) -> Extraction:
-    """Set every extracted row's id from its raw fields; identical rows collapse into one."""
-    for table, (column, fields) in ID_FIELDS.items():
-        rows: dict[str, dict] = {}
-        for row in getattr(out, table):
-            row[column] = stable_id(*(row.get(f) for f in fields))
-            rows.setdefault(row[column], row)
-        setattr(out, table, list(rows.values()))
-    return out

@@ -10,15 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flows.core.genres import Profile
-from flows.extract import oig_listing, oig_report
+from flows.extract import follow_ups, listing_rows, report_structure, statements, status_claims
 from flows.extract.model import Document, Extraction
 from flows.extract.program_facts import extract_facts
-from flows.extract.reported import extract_reported
 from flows.extract.training import extract_training
-
-
-def _reported(doc: Document, profile: Profile) -> Extraction:
-    return extract_reported(doc, evidence=profile.evidence, asserted_by=profile.asserted_by)
 
 
 def _facts(doc: Document, profile: Profile) -> Extraction:
@@ -34,9 +29,11 @@ def _mentions(doc: Document, profile: Profile) -> Extraction:
 
 
 PASSAGES: dict[str, Callable[[Document, Profile], Extraction]] = {
-    "report_structure": lambda doc, profile: oig_report.extract(doc),
-    "listing_rows": lambda doc, profile: oig_listing.extract(doc),
-    "reported": _reported,
+    "report_structure": lambda doc, profile: report_structure.extract(doc),
+    "follow_ups": lambda doc, profile: follow_ups.extract(doc, *report_structure.identity(doc)),
+    "listing_rows": lambda doc, profile: listing_rows.extract(doc),
+    "statements": lambda doc, profile: statements.extract(doc, profile.evidence, profile.asserted_by == "oig"),
+    "claims": lambda doc, profile: status_claims.extract(doc, profile.asserted_by),
     "program_facts": _facts,
     "training": _training,
     "mentions": _mentions,

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from flows.core.dates import MONTH_RE, YEAR_RE, month_number
 from flows.core.numbers import NUMBER_RE, parse_number
-from flows.core.text import sentences, span
-from flows.extract import vocab
+from flows.core.text import span
+from flows.extract import emit, vocab
 from flows.extract.model import Document
 from flows.extract.programs import program_for
 
@@ -64,7 +64,7 @@ def extract_facts(doc: Document) -> list[dict]:
     rows: list[dict] = []
     seen: set[tuple] = set()
     whole = span(doc.text, 0, len(doc.text))
-    for sent in [*sentences(doc.text), whole]:
+    for sent in [*doc.seg.sentences, whole]:
         for rule in _rules():
             is_table_rule = bool(rule.labels) or any(rx.pattern.startswith("^") for rx in rule.patterns)
             if is_table_rule != (sent is whole):
@@ -87,10 +87,7 @@ def extract_facts(doc: Document) -> list[dict]:
                         continue
                     seen.add(key)
                     sp = span(doc.text, m.start(), m.end())
-                    rows.append({
-                        "fact_id": None,
-                        "program": program_for(doc.text, sent), "attribute": attribute,
-                        "value_num": num, "value_text": txt, "unit": unit, "as_of": doc.published_on,
-                        "doc_id": doc.doc_id, **sp.provenance(),
-                    })
+                    rows.append(emit.row("program_facts", doc.doc_id, sp, program=program_for(doc.text, sent),
+                                         attribute=attribute, value_num=num, value_text=txt, unit=unit,
+                                         as_of=doc.published_on))
     return rows

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from flows.core.numbers import NUMBER_RE, parse_number
-from flows.core.text import BULLET_RE, Span, norm_ws, paragraphs, sentences, span, strip_bullet
+from flows.core.text import BULLET_RE, Span, norm_ws, span, strip_bullet
+from flows.extract import emit
 from flows.extract.model import Document
 from flows.extract.programs import program_for
 from schemas.training_requirements import MAX_FREQUENCY_MONTHS
@@ -149,10 +150,10 @@ def _runs(doc: Document, skip: list[tuple[int, int]] = ()) -> list[_Course]:
     current: _Course | None = None
     topics_list_open = False
     last_sentence: Span | None = None
-    for para in paragraphs(text):
+    for para, para_sents in zip(doc.seg.paragraphs, doc.seg.para_sentences, strict=True):
         is_bullet = bool(BULLET_RE.match(text[para.start:para.end]))
         para_refs = False
-        for sent in _split_basic_refresher(text, sentences(text, para)):
+        for sent in _split_basic_refresher(text, list(para_sents)):
             if RECOMMENDS_RE.search(sent.text) or any(a < sent.end and sent.start < b for a, b in skip):
                 continue  # a recommended training is not (yet) a requirement; table rows are read apart
             ref = _reference(sent)
@@ -273,15 +274,13 @@ def table_requirements(doc: Document) -> tuple[list[dict], list[tuple[int, int]]
             where = get("where").strip() or None
             sp = span(text, row_start, row_start + len(row))
             spans.append((sp.start, sp.end))
-            rows.append({
-                "req_id": None, "program": program_for(text, sp), "course": course or "training", "course_code": code,
-                "kind": kind, "audience": get("audience") or None, "mandatory": not _OPTIONAL_RE.search(row),
-                "duration_value": parse_number(dur["num"]) if dur else None,
-                "duration_unit": dur["unit"].lower().rstrip("s") if dur else None,
-                "frequency_months": freq if freq and 0 < freq <= MAX_FREQUENCY_MONTHS else None,
-                "location": "online" if where and where.lower() == "online" else where,
-                "topics": [], "doc_id": doc.doc_id, **sp.provenance(),
-            })
+            rows.append(emit.row(
+                "training_requirements", doc.doc_id, sp, program=program_for(text, sp), course=course or "training",
+                course_code=code, kind=kind, audience=get("audience") or None, mandatory=not _OPTIONAL_RE.search(row),
+                duration_value=parse_number(dur["num"]) if dur else None,
+                duration_unit=dur["unit"].lower().rstrip("s") if dur else None,
+                frequency_months=freq if freq and 0 < freq <= MAX_FREQUENCY_MONTHS else None,
+                location="online" if where and where.lower() == "online" else where, topics=[]))
     return rows, spans
 
 
@@ -305,13 +304,9 @@ def extract_training(doc: Document) -> list[dict]:
         aud = AUDIENCE_RE.search(body)
         sp = span(doc.text, strip_bullet(doc.text, run.sentences[0]).start, run.sentences[-1].end)
         course = run.name or (f"{kind} training" if kind != "other" else run.key)
-        rows.append({
-            "req_id": None,
-            "program": program_for(doc.text, sp),
-            "course": course, "course_code": run.code, "kind": kind,
-            "audience": norm_ws(aud.group(0)) if aud else None, "mandatory": mandatory,
-            "duration_value": duration, "duration_unit": unit, "frequency_months": freq,
-            "location": location, "topics": _topics(doc, run),
-            "doc_id": doc.doc_id, **sp.provenance(),
-        })
+        rows.append(emit.row(
+            "training_requirements", doc.doc_id, sp, program=program_for(doc.text, sp), course=course,
+            course_code=run.code, kind=kind, audience=norm_ws(aud.group(0)) if aud else None, mandatory=mandatory,
+            duration_value=duration, duration_unit=unit, frequency_months=freq, location=location,
+            topics=_topics(doc, run)))
     return rows

@@ -49,7 +49,7 @@ def test_editing_an_extractor_file_re_extracts(tmp_path, monkeypatch):
     vocab.write_text(vocab.read_text() + "\n# a rule changed\n")
     cache._sources_key.cache_clear()  # the next refresh is a new process: the key is computed at start
     assert all(ran for _, ran in (pipeline.extract_one(d, inputs.entries, folder) for d in docs))
-    (copy / "oig_report.py").write_text((copy / "oig_report.py").read_text() + "\n# an extractor changed\n")
+    (copy / "report_structure.py").write_text((copy / "report_structure.py").read_text() + "\n# an extractor changed\n")
     cache._sources_key.cache_clear()
     assert all(ran for _, ran in (pipeline.extract_one(d, inputs.entries, folder) for d in docs))
     cache._sources_key.cache_clear()

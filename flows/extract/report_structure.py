@@ -1,4 +1,5 @@
-"""Extractor for `oig_report`: the text of an OIG report, as published (usually from a PDF).
+"""Passage kind `report_structure`: an OIG report's own recommendations, as the report lays
+them out (usually from a PDF), with the component's response and OIG's analysis of each.
 
 Rules for the layouts OIG has used since 2009, not for one report:
 - the report id is the first id on the cover; the issue date the first full date of the
@@ -15,10 +16,8 @@ Rules for the layouts OIG has used since 2009, not for one report:
   status the last resolved/open wording (preferring what follows "OIG Analysis", since a
   response may *ask* for closure), and the estimated completion date follows "ECD" or
   "expects to complete … by";
-- in a follow-up report, statements about another report's recommendations ("We have closed
-  all recommendations from OIG-10-124", a status table for OIG-10-63) become events on that
-  report, by number where the row gives one.
-All events are asserted by OIG at the report's date.
+What a report says of *other* reports' recommendations is the `follow_ups` passage
+(flows/extract/follow_ups.py). All events are asserted by OIG at the report's date.
 """
 
 from __future__ import annotations
@@ -30,20 +29,18 @@ from dataclasses import dataclass
 from flows.core.dates import find_dates
 from flows.core.numbers import NUMBER_RE, numbered, parse_number
 from flows.core.report_ids import find_report_ids
-from flows.core.text import Span, norm_ws, paragraphs, sentences, span
-from flows.extract.claims import Shape, claim_event, clause_at, shape
-from flows.extract.model import Document, Extraction, rec_id_for
+from flows.core.text import Span, norm_ws, sentences, span
+from flows.extract import emit
+from flows.extract.claims import Shape
+from flows.extract.follow_ups import other_report_sections
+from flows.extract.model import Document, Extraction
+from flows.extract.report_layout import SECTION_RE
 from flows.extract.status_phrases import find_status
 from flows.extract.themes import themes_for
 
 REC_HEAD_RE = re.compile(r"^[ \t•]*Recommendation\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*[:.)]\s*", re.MULTILINE)
 REC_MENTION_RE = re.compile(r"\b(?:Recommendations?|Rec\.)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\b(?!\s*[-–]\s*\d)",
                             re.IGNORECASE)
-SECTION_RE = re.compile(
-    r"^[ \t]*(?:Management Comments|Agency Comments|Management Response|OIG Analysis|Evaluation of|"
-    r"(?:ICE|DHS|CBP)\s+(?:Response|Comments)\b|Conclusion|Appendix|Objective, Scope|Recommendations?\s*$|"
-    r"Finding\b|Results of|Background|Major Contributors|Report Distribution|Status of Recommendations)",
-    re.MULTILINE | re.IGNORECASE)
 STATED_RE = re.compile(
     rf"\b(?:we\s+(?:are\s+)?(?:made|make|making|issued|offer(?:ed)?)|(?:this|the|our)\s+(?:report|alert|memorandum|review)\s+"
     rf"(?:contains|makes|made|includes))\s+(?P<num>{NUMBER_RE})\s+(?:\w+\s+)?recommendations?\b", re.IGNORECASE)
@@ -61,9 +58,6 @@ ANALYSIS_RE = re.compile(r"\bOIG\s+Analysis\s*[:.]|^[ \t]*OIG\s+Analysis[ \t]*$|
 UNNUMBERED_HEAD_RE = re.compile(r"^[ \t]*Recommendations?[ \t]*\n", re.MULTILINE)
 WE_RECOMMEND_RE = re.compile(r"^[ \t]*We recommend\b", re.MULTILINE)
 COMMENTS_RE = re.compile(r"^[ \t]*(?:Management|Agency|ICE|DHS)\s+(?:Comments|Response)\b[^\n]*$", re.MULTILINE | re.I)
-STATUS_ROW_RE = re.compile(
-    r"^[ \t]*(?:Recommendation\s*(?:#\s*|No\.\s*)?)?(?P<n>\d{1,2})\b[^\n]*?\b(?P<status>(?:Resolved|Unresolved)\s*"
-    r"[–-]\s*(?:Open|Closed)|Closed|Open)\b[ \t.]*$", re.MULTILINE | re.IGNORECASE)
 AGENCIES = ("ICE", "CBP", "USCIS", "TSA", "FEMA", "DHS")
 ADDRESSEE_AGENCY = {"Immigration and Customs Enforcement": "ICE", "Customs and Border Protection": "CBP"}
 
@@ -184,19 +178,6 @@ def _inline_items(text: str, body: Span) -> list[tuple[int, Span]]:
     return items
 
 
-def _other_report_sections(text: str, own: str | None) -> list[tuple[int, int, str]]:
-    """Stretches that speak of another report's recommendations (a follow-up's status table):
-    from a heading or line naming another report id to the next blank-line-separated heading."""
-    out = []
-    for m in re.finditer(r"^[ \t]*(?:Appendix\s+\w+[:.–-]?\s*)?Status of (?:Open |Prior |Previous )?"
-                         r"Recommendations?\b[^\n]{0,80}$", text, re.MULTILINE | re.I):
-        ids = [rid for _, _, rid in find_report_ids(m.group(0))]
-        if ids and ids[0] != own:
-            nxt = SECTION_RE.search(text, m.end() + 1)
-            out.append((m.start(), nxt.start() if nxt and nxt.start() > m.end() else len(text), ids[0]))
-    return out
-
-
 def _sentence_at(text: str, pos: int, within: Span) -> Span:
     for s in sentences(text, within):
         if s.start <= pos < s.end:
@@ -287,11 +268,11 @@ def _agency(addressee: str | None, default: str) -> str:
     return default
 
 
-def _event(doc: Document, sent: Span, kind: str, value: str, rec_id: str | None, report_id: str | None,
-           rec_number: int | None, as_of, scope: Shape | None = None) -> dict:
-    """An event asserted by OIG at the report's date (the document's own date)."""
-    return claim_event(doc.doc_id, sent, kind, value, "oig", document_date=as_of, rec_id=rec_id,
-                       report_id=report_id, rec_number=rec_number, scope=scope)
+def _oig(doc: Document, quote: Span, kind: str, value: str, rec_id: str | None, report_id: str | None,
+         rec_number: int | None, as_of, scope: Shape | None = None) -> dict:
+    """A claim in OIG's own report: asserted by OIG at the report's date."""
+    return emit.event(doc.doc_id, quote, kind, value, "oig", document_date=as_of, rec_id=rec_id,
+                      report_id=report_id, rec_number=rec_number, scope=scope)
 
 
 def _with_reference(text: str, sent: Span, rec: _Rec, block: Span) -> Span:
@@ -305,20 +286,24 @@ def _with_reference(text: str, sent: Span, rec: _Rec, block: Span) -> Span:
     return span(text, min(ref, sent.start), sent.end)
 
 
+def identity(doc: Document) -> tuple[str | None, object]:
+    """The report's own id (first on the cover) and issue date (else the document's date)."""
+    return _report_id(doc.text), _issued_on(doc.text) or doc.published_on
+
+
 def extract(doc: Document) -> Extraction:
     out = Extraction()
     text = doc.text
-    report_id = _report_id(text)
-    issued_on = _issued_on(text) or doc.published_on
+    report_id, issued_on = identity(doc)
     stated = _stated_count(text)
     if report_id is None:
         out.warnings.append(f"{doc.doc_id}: an OIG report without a report id; recommendations not recorded")
         return out
-    out.reports.append({"report_id": report_id, "title": _title(text), "issued_on": issued_on,
-                        "n_recommendations_stated": stated, "doc_id": doc.doc_id, "url": None})
+    out.reports.append(emit.row("reports", doc.doc_id, None, report_id=report_id, title=_title(text),
+                                issued_on=issued_on, n_recommendations_stated=stated, url=None))
     memo_to = _memo_addressee(text)
     default_agency = _agency(memo_to, "ICE")
-    others = _other_report_sections(text, report_id)
+    others = other_report_sections(doc, report_id)
     defs = _definitions(text, stated, others)
     limit = min([a for a, _, _ in others] + [len(text)])
     mentions = [(m.start(), m.end(), int(m["n"])) for m in REC_MENTION_RE.finditer(text)]
@@ -327,13 +312,11 @@ def extract(doc: Document) -> Extraction:
         for m in LEAD_RE.finditer(text, max(0, rec.head.start() - 600), rec.body.end):
             lead = m  # the nearest "We recommend that the <official>" before or in the text
         addressee = norm_ws(lead["who"]).rstrip(":,") if lead else memo_to
-        rid = rec_id_for(doc.doc_id, rec.body.start, report_id, rec.number)
-        out.recommendations.append({
-            "rec_id": rid, "report_id": report_id, "report_link": "stated", "rec_number": rec.number,
-            "text": norm_ws(rec.body.text), "addressee": addressee, "agency": _agency(addressee, default_agency),
-            "themes": themes_for(rec.body.text), "evidence": "primary", "citations": [],
-            "estimated_completion_on": None, "doc_id": doc.doc_id, **rec.body.provenance(),
-        })
+        out.recommendations.append(emit.recommendation(
+            doc.doc_id, rec.body, report_id=report_id, rec_number=rec.number, report_link="stated",
+            text=norm_ws(rec.body.text), addressee=addressee, agency=_agency(addressee, default_agency),
+            themes=themes_for(rec.body.text), evidence="primary", citations=[], estimated_completion_on=None))
+        rid = out.recommendations[-1]["rec_id"]
         responses, statuses, ecd = [], [], None
         for block in _discussions(text, rec, defs, limit, mentions):
             analysis = ANALYSIS_RE.search(text, block.start, block.end)
@@ -347,9 +330,8 @@ def extract(doc: Document) -> Extraction:
             chosen += [x for x in statuses if x[0].value in axis][-1:]
         for h, block in chosen:
             quote = _with_reference(text, _sentence_at(text, h.start, block), rec, block)
-            out.status_events.append(_event(doc, quote, h.kind, h.value, rid, report_id, rec.number, issued_on))
+            out.status_events.append(_oig(doc, quote, h.kind, h.value, rid, report_id, rec.number, issued_on))
     _table_events(doc, text, report_id, {r["rec_number"]: r["rec_id"] for r in out.recommendations}, issued_on, out)
-    _follow_up_events(doc, text, report_id, others, issued_on, out)
     return out
 
 
@@ -390,77 +372,4 @@ def _table_events(doc: Document, text: str, own: str, rec_ids: dict[int, str], a
             for h in {(h.kind, h.value) for h in find_status(text, a, b)}:
                 if (n, axis(h[1])) in have:
                     continue
-                out.status_events.append(_event(doc, sp, h[0], h[1], rec_ids[n], own, n, as_of))
-
-
-def _follow_up_events(doc: Document, text: str, own: str, others: list[tuple[int, int, str]], as_of,
-                      out: Extraction) -> None:
-    """Statuses this report gives to other reports' recommendations."""
-    for a, b, other in others:
-        for row in STATUS_ROW_RE.finditer(text, a, b):
-            words = row["status"].lower()
-            values = [v for v in ("resolved", "unresolved") if re.match(v, words)]
-            values += ["closed" if "closed" in words else "open"]
-            sp = span(text, row.start(), row.end())
-            for v in values:
-                out.status_events.append(_event(doc, sp, "status", v, None, other, int(row["n"]), as_of))
-    for para in paragraphs(text):
-        last_other = None  # "that report" points back within a paragraph only
-        for sent in sentences(text, para):
-            rows = list(STATUS_ROW_RE.finditer(text, sent.start, sent.end))
-            if rows:  # table rows are read above; what follows the last row is prose
-                sent = span(text, rows[-1].end(), sent.end)
-                if not sent.text:
-                    continue
-            found = [rid for _, _, rid in find_report_ids(sent.text) if rid != own]
-            table_of = next((r for a, b, r in others if a <= sent.start < b), None)
-            if table_of and set(found) <= {table_of}:
-                continue
-            owned = bool(find_report_ids(sent.text)) and not found  # only this report is named
-            context = found[-1] if found else (None if owned else last_other)
-            numbered = False
-            for clause in _clauses(text, sent):  # "we have closed Recommendations 1 and 3; 2 and 5 are open"
-                m = NUMBERS_RE.search(clause.text)
-                rid = context
-                named = find_report_ids(clause.text)
-                if named:
-                    rid = named[-1][2] if named[-1][2] != own else None
-                if not m or rid is None:
-                    continue
-                numbered = True
-                for h in {(h.kind, h.value) for h in find_status(text, clause.start, clause.end)}:
-                    for n in re.findall(r"\d{1,2}", m["nums"]):
-                        out.status_events.append(_event(doc, clause, h[0], h[1], None, rid, int(n), as_of))
-            if found:
-                last_other = found[-1]
-            if numbered:
-                continue
-            ids = found or ([last_other] if last_other and POINTER_RE.search(sent.text) else [])
-            if not ids or not WHOLE_REPORT_RE.search(sent.text):
-                continue
-            number = 1 if ONLY_ONE_RE.search(sent.text) else None  # "the one recommendation in that report"
-            for hit in find_status(text, sent.start, sent.end):
-                sh = shape(text, clause_at(text, sent, hit.start), hit.start, hit.end)
-                if sh.scope == "unspecified":  # "the recommendations from OIG-10-124": all of that report's
-                    sh = Shape("all")
-                for rid in ids:
-                    out.status_events.append(_event(doc, sent, hit.kind, hit.value, None, rid, number, as_of, sh))
-
-
-NUMBERS_RE = re.compile(r"\bRecommendations?\s+(?:#\s*)?(?P<nums>\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})*)\b"
-                        r"(?!\s*[.:)]\s*[A-Z])")
-ONLY_ONE_RE = re.compile(r"\b(?:the|its)\s+(?:one|only|single|sole)\s+recommendation\b", re.IGNORECASE)
-POINTER_RE = re.compile(r"\b(?:that|this|the\s+same|the\s+previous|the\s+prior|the\s+earlier)\s+(?:report|review|audit|alert)\b",
-                        re.IGNORECASE)
-WHOLE_REPORT_RE = re.compile(r"\b(?:all|both|each|every|the(?:\s+one)?|its)\b[^.]{0,40}\brecommendations?\b"
-                             r"|\brecommendations?\s+(?:from|of|in)\s+(?:OIG|that|this|the)", re.IGNORECASE)
-
-
-def _clauses(text: str, sent: Span) -> list[Span]:
-    """A sentence cut at semicolons, each clause with its own statuses."""
-    out, cut = [], sent.start
-    for m in re.finditer(";", text[sent.start:sent.end]):
-        out.append(span(text, cut, sent.start + m.start()))
-        cut = sent.start + m.end()
-    out.append(span(text, cut, sent.end))
-    return [c for c in out if c.text]
+                out.status_events.append(_oig(doc, sp, h[0], h[1], rec_ids[n], own, n, as_of))

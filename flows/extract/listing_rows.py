@@ -1,4 +1,4 @@
-"""Extractor for `oig_listing`: the OIG website's report list and report landing pages.
+"""Passage kind `listing_rows`: rows of the OIG website's report lists and report landing pages.
 
 Each row (or the whole landing page) states a report's number, title, issue date and a
 summary with the count of recommendations and, often, the component's response. Rows fill
@@ -16,7 +16,8 @@ from flows.core.describe import find_title
 from flows.core.numbers import NUMBER_RE, parse_number
 from flows.core.report_ids import REPORT_ID_RE, normalise
 from flows.core.text import Span, norm_ws, sentences, span
-from flows.extract.claims import Shape, claim_event, shape
+from flows.extract import emit
+from flows.extract.claims import Shape, shape
 from flows.extract.model import Document, Extraction
 
 ROW_START_RE = re.compile(r"^[ \t•]*(?:Report\s+(?:Number|No\.?|#)\s*:?\s*)?(?=OIG[\s\u2010-\u2014-]*\d\d"
@@ -87,9 +88,9 @@ def extract(doc: Document) -> Extraction:
             stated = int(n) if n is not None else None
         if any(r["report_id"] == report_id for r in out.reports):
             continue  # the same report listed twice: the first row speaks for it
-        out.reports.append({"report_id": report_id, "title": _title(block, report_id, doc_title, len(blocks) == 1),
-                            "issued_on": issued_on, "n_recommendations_stated": stated, "doc_id": None,
-                            "url": None})  # a listing is not the report's own text
+        out.reports.append(emit.row("reports", None, None, report_id=report_id,  # a listing is not the report's text
+                                    title=_title(block, report_id, doc_title, len(blocks) == 1),
+                                    issued_on=issued_on, n_recommendations_stated=stated, url=None))
         for sent in sentences(text, block):
             r = ALL_RESPONSE_RE.search(sent.text)
             if not r or MIXED_RE.search(sent.text):
@@ -97,7 +98,7 @@ def extract(doc: Document) -> Extraction:
             value = VERB_VALUE[(r["verb"] or r["verb2"]).lower()]
             sh = shape(text, sent, sent.start + r.start(), sent.start + r.end())
             # "with all five", "with both", "with the recommendations": every recommendation of the report
-            out.status_events.append(claim_event(doc.doc_id, sent, "response", value, "oig",
+            out.status_events.append(emit.event(doc.doc_id, sent, "response", value, "oig",
                                                  document_date=issued_on or doc.published_on, report_id=report_id,
                                                  scope=sh if sh.scope in ("all", "n_of_m") else Shape("all")))
     return out

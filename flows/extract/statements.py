@@ -1,0 +1,256 @@
+"""Passage kind `statements`: recommendations as a document states or restates them, what a
+fact-check page, a news explainer, an agency statement or an OIG page says OIG recommended,
+with citation markers such as [3]. Who speaks (`evidence`) comes from the genre profile.
+
+Rules for such passages, not for one page:
+- a recommendation is an action that follows a reporting trigger ("recommended that",
+  "advised ICE to", "called for"), split into one row per action;
+- the same action repeated (summary, body, conclusion) is one row: the first statement,
+  with the report link of any statement;
+- a report is linked when an id is written next to the action (`stated`) or a dated
+  description matches the catalogue (`inferred`).
+
+`read` is the document's one reading pass for this kind; the `claims` passage
+(flows/extract/status_claims.py) attaches its claims to the actions it found.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from flows.core.report_ids import find_report_ids
+from flows.core.text import BULLET_RE, Span, norm_ws, span, strip_bullet
+from flows.extract import emit, vocab
+from flows.extract.actions import split_actions
+from flows.extract.model import Document, Extraction
+from flows.extract.report_links import infer_reports
+from flows.extract.themes import themes_for
+
+CITATION_RE = re.compile(r"\[(\d{1,3}|[a-z])\]|(?<=[\w.,;:)”’\"])([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def citations(text: str) -> list[str]:
+    """Citation markers in order of first appearance: [3], [a] or superscript ³."""
+    found = [(a or b).translate(_SUPERSCRIPT) for a, b in CITATION_RE.findall(text)]
+    return list(dict.fromkeys(found))
+
+
+AGENCY_RE = re.compile(r"\b(ICE|CBP|USCIS|FLETC|DHS)\b")
+STEM_STOP = frozenset("""the and for with that this those these from into ice dhs oig its their training
+    ensure clear clearer more better all any each other program programs required detention staff officer
+    officers facility facilities agency agencies partner partners local state states field deputies deputized
+    designated""".split())
+
+
+@functools.cache
+def _triggers() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(vocab.load("recommendation_triggers")) + r")(?=\W)", re.IGNORECASE)
+
+
+def stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z0-9()]+", text.lower()) if len(w) > 2 and w not in STEM_STOP}
+
+
+@dataclass
+class Action:
+    span: Span
+    sentence: Span
+    paragraph: int
+    themes: list[str]
+    citations: list[str]
+    agency: str
+    report_id: str | None = None
+    report_link: str | None = None
+    duplicates: list[Action] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.stems = stems(self.span.text)
+
+
+NOT_OIG_RE = re.compile(r"\b(?:I|we|advocates?|critics|lawmakers|Congress|GAO|senators?|groups?|experts?|"
+                        r"(?:executive )?order|the law|statute|bill|the White House|the President|"
+                        r"the author|this (?:paper|brief|briefing))\b|\b(?:not|never|n’t|n't)\s+(?:\w+\s+)?$"
+                        r"|^\W*(?:no|neither|none of)\b"
+                        r"|^\W*(?:myth|claim|rumou?r|false|misconception)\s*:",
+                        re.IGNORECASE)
+
+
+NOT_AGENCY_TARGET_RE = re.compile(r"\W*(?:on\s+|that\s+)?(?:Congress|lawmakers|legislators|the public|voters|states|"
+                                  r"readers|sheriffs|local (?:officials|governments))\b", re.IGNORECASE)
+
+
+_FIRST_PERSON_RE = re.compile(r"^\W*(?:I|we)\W*$", re.IGNORECASE)
+
+
+def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int | None = None,
+                       oig_speaks: bool = False) -> bool:
+    """A trigger counts unless what precedes it names another speaker or negates it, or it is
+    addressed to someone other than an agency ("calling on Congress to"). In OIG's own documents
+    (`oig_speaks`) "we recommended" is OIG speaking."""
+    other = NOT_OIG_RE.search(text[sent.start:trigger_at])
+    if other and not (oig_speaks and _FIRST_PERSON_RE.match(other.group(0))):
+        return False
+    words = text[trigger_at:trigger_end + 40 if trigger_end else trigger_at + 60]
+    return not NOT_AGENCY_TARGET_RE.match(re.sub(r"^\S+(?:\s+on)?", "", words, count=1))
+
+
+def _same_action(a: Action, b: Action) -> bool:
+    return bool(set(a.themes) & set(b.themes)) and len(a.stems & b.stems) >= 2
+
+
+def _sentence_reports(doc: Document, sent: Span) -> tuple[list[str], str | None]:
+    stated = list(dict.fromkeys(rid for _, _, rid in find_report_ids(doc.text, sent.start, sent.end)))
+    if stated:
+        return stated, "stated"
+    inferred = infer_reports(sent.text, doc.catalogue)
+    return (inferred, "inferred") if inferred else ([], None)
+
+
+def _default_agency(doc: Document) -> str:
+    counts = Counter(AGENCY_RE.findall(doc.text))
+    counts.pop("FLETC", None)
+    return "ICE" if counts.get("ICE") else (counts.most_common(1)[0][0] if counts else "ICE")
+
+
+@dataclass
+class Statements:
+    """What the reading pass found: every action stated (repeats included), the canonical
+    action each repeat belongs to, the reports each read sentence is about, and the first
+    report each paragraph names."""
+
+    actions: list[Action]
+    canon: list[Action]
+    owner: dict[int, Action]  # id(action) -> its canonical action
+    sentences: list[tuple[int, Span, list[str], str | None]]  # paragraph, sentence, reports, link
+    para_reports: dict[int, tuple[list[str], str | None]]
+    warnings: list[str]
+
+
+def read(doc: Document, oig_speaks: bool) -> Statements:
+    """The actions doc states, read once per document and shared by the `statements` and
+    `claims` passages. In OIG's own pages (`oig_speaks`) "we recommended" is OIG."""
+    return doc.memo(("statements", oig_speaks), lambda: _read(doc, oig_speaks))
+
+
+def extract(doc: Document, evidence: str, oig_speaks: bool) -> Extraction:
+    """One recommendations row per distinct action the document states."""
+    st = read(doc, oig_speaks)
+    out = Extraction(warnings=list(st.warnings))
+    for a in st.canon:
+        out.recommendations.append(emit.recommendation(
+            doc.doc_id, a.span, report_id=a.report_id, report_link=a.report_link, text=norm_ws(a.span.text),
+            addressee=None, agency=a.agency, themes=a.themes, evidence=evidence, citations=a.citations))
+    return out
+
+
+def _read(doc: Document, oig_speaks: bool) -> Statements:
+    text = doc.text
+    warnings: list[str] = []
+    default_agency = _default_agency(doc)
+    actions: list[Action] = []
+    read_sentences: list[tuple[int, Span, list[str], str | None]] = []
+    para_reports: dict[int, tuple[list[str], str | None]] = {}
+
+    list_lead: tuple[Span, list[str], str, list[str], str | None] | None = None  # "recommended that ICE:"
+    paras = doc.seg.paragraphs
+    for p_index, para in enumerate(paras):
+        is_item = bool(BULLET_RE.match(text[para.start:para.end]))
+        if list_lead and is_item:
+            lead_sent, cites, agency, reports, link = list_lead
+            item = strip_bullet(text, para)
+            label = ITEM_LABEL_RE.match(item.text)  # "Staffing – assess how many …"
+            if label:
+                item = span(text, item.start + label.end(), item.end)
+            item_cites = citations(item.text) or cites
+            for action in split_actions(text, item):
+                actions.append(Action(action, lead_sent, p_index, themes_for(action.text), item_cites, agency,
+                                       reports[0] if len(reports) == 1 else None,
+                                       link if len(reports) == 1 else None))
+            continue
+        list_lead = None
+        heading = is_heading(para) and not is_item
+        trigger_in_heading = _triggers().search(text, para.start, para.end) if heading else None
+        if trigger_in_heading and _reported_from_oig(text, para, trigger_in_heading.start(), oig_speaks=oig_speaks):
+            list_lead = (para, [], default_agency, *(_sentence_reports(doc, para)))  # "What they recommended"
+            continue
+        for sent in doc.seg.para_sentences[p_index]:
+            if sent.text.rstrip().endswith("?"):
+                continue
+            reports, link = _sentence_reports(doc, sent)
+            if reports and p_index not in para_reports:
+                para_reports[p_index] = (reports, link)
+            if not reports and ANAPHORA_RE.search(sent.text):
+                reports, link = previous_report(para_reports, paras, p_index)
+            trigger = _triggers().search(text, sent.start, sent.end)
+            if trigger and _reported_from_oig(text, sent, trigger.start(), oig_speaks=oig_speaks):
+                cites = citations(sent.text)
+                # the agency that must act is named right after the reporting verb ("recommended that ICE")
+                agency_m = AGENCY_RE.search(text, trigger.end(), min(sent.end, trigger.end() + 40))
+                agency = agency_m.group(1) if agency_m and agency_m.group(1) != "FLETC" else default_agency
+                items = split_actions(text, span(text, trigger.end(), sent.end))
+                for item in items:
+                    actions.append(Action(item, sent, p_index, themes_for(item.text), cites, agency,
+                                           reports[0] if len(reports) == 1 else None,
+                                           link if len(reports) == 1 else None))
+                if not items and sent.text.rstrip().endswith(":"):
+                    list_lead = (sent, cites, agency, reports, link)
+                elif not items:  # remainder audit: a reporting verb that yielded no action
+                    warnings.append(f"{doc.doc_id}@{trigger.start()}: '{trigger.group(0)}' is followed by "
+                                        "no recommended action; not recorded")
+            read_sentences.append((p_index, sent, reports, link))
+
+    # a report described earlier in the paragraph links the actions that follow it
+    for a in actions:
+        if a.report_id is None and a.paragraph in para_reports:
+            reps, link = para_reports[a.paragraph]
+            if len(reps) == 1 and para_reports[a.paragraph] and a.sentence.start >= _first_report_sentence(
+                    doc, a.paragraph):
+                a.report_id, a.report_link = reps[0], link
+
+    canon: list[Action] = []
+    owner: dict[int, Action] = {}
+    for a in actions:
+        match = next((c for c in canon if _same_action(c, a)), None)
+        if match is None:
+            canon.append(a)
+            owner[id(a)] = a
+        else:
+            match.duplicates.append(a)
+            owner[id(a)] = match
+            if match.report_id is None and a.report_id:
+                match.report_id, match.report_link = a.report_id, a.report_link
+    return Statements(actions, canon, owner, read_sentences, para_reports, warnings)
+
+
+ITEM_LABEL_RE = re.compile(r"^(?:\*\*)?[A-Z][\w/&’' -]{0,30}?(?:\*\*)?\s*(?:[–—:]|\s-\s)\s*")
+ANAPHORA_RE = re.compile(r"\b(?:the|this|that|its)\s+(?:report|review|audit|alert|evaluation|update|follow-up)\b"
+                         r"|^(?:[^,]{0,40},\s*)?it\s+(?:also\s+)?recommend", re.IGNORECASE)
+
+
+def previous_report(para_reports: dict, paras: list[Span], p_index: int) -> tuple[list[str], str | None]:
+    """The report stated in the nearest earlier paragraph of the same section ("The report
+    made 33 recommendations. … it recommended …"), when that paragraph names exactly one."""
+    for j in range(p_index - 1, max(-1, p_index - 4), -1):
+        if is_heading(paras[j]):
+            break
+        if j in para_reports:
+            reps, link = para_reports[j]
+            return (reps, link) if len(reps) == 1 else ([], None)
+    return [], None
+
+
+def is_heading(para: Span) -> bool:
+    t = para.text.strip()
+    return len(t) < 90 and not t.endswith((".", ":", "]", "”", '"')) and "\n" not in t
+
+
+def _first_report_sentence(doc: Document, p_index: int) -> int:
+    para = doc.seg.paragraphs[p_index]
+    for sent in doc.seg.para_sentences[p_index]:
+        if _sentence_reports(doc, sent)[0]:
+            return sent.start
+    return para.end

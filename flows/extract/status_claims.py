@@ -1,0 +1,253 @@
+"""Passage kind `claims`: status and response claims, each kept for what it says.
+
+A claim ("remained open", "only partly implemented", "concurred with 4 of the 5",
+"Recommendations 1 through 4 are resolved and open", a tracker's "Status: Resolved – Open")
+attaches to one recommendation only when its passage identifies it: by number (kept as
+report and number), by the recommendation's own words in the same clause, by "the <words>
+recommendation" matching one stated action, or by a singular pointer ("this recommendation",
+"ICE concurred with it") to the one action just stated (the quote then runs from that action
+to the claim). Every other claim keeps its scope (all, n_of_m, most, many, several, some,
+unspecified), on the reports it names or points to, or on none. Who asserts it comes from
+the genre profile, except that an agency page reporting OIG's own determination is OIG's.
+
+The actions come from the document's one reading pass (flows/extract/statements.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.numbers import numbered
+from flows.core.report_ids import find_report_ids
+from flows.core.text import Span, span
+from flows.extract import emit
+from flows.extract.claims import Shape, clause_at, hedge, shape, stated_date, subject
+from flows.extract.emit import rec_id_for
+from flows.extract.model import Document, Extraction
+from flows.extract.report_links import infer_reports
+from flows.extract.statements import Action, Statements, is_heading, previous_report, read, stems
+from flows.extract.status_phrases import find_status
+from flows.extract.themes import themes_for
+
+REC_CONTEXT_RE = re.compile(r"\b(?:recommend\w*|recs?|items?|actions?|findings?|audits?|reports?)\b"
+                            r"|\b(?:concurr?ed|agreed)\s+with\s+(?:both|all|each|them|it|most|many|several|some)\b"
+                            r"|#\s*\d", re.IGNORECASE)
+
+
+def extract(doc: Document, asserted_by: str) -> Extraction:
+    """Every claim the document makes about recommendations or reports."""
+    st = read(doc, asserted_by == "oig")
+    reader = _ClaimReader(doc, asserted_by, st)
+    out = Extraction()
+    for p_index, sent, reports, _link in st.sentences:
+        if _is_claim_sentence(doc, p_index, sent):
+            out.status_events.extend(reader.read(p_index, sent, reports))
+    return out
+
+
+def _is_claim_sentence(doc: Document, p_index: int, sent: Span) -> bool:
+    """A status wording about recommendations, reports or a labelled line; a heading names a
+    topic and claims nothing (unless it carries numbers or a "Status:" label)."""
+    text = sent.text
+    if not find_status(doc.text, sent.start, sent.end):
+        return False
+    if not (REC_CONTEXT_RE.search(text) or SINGULAR_POINTER_RE.search(text) or LABEL_LINE_RE.search(text)
+            or TABLE_ROW_RE.search(text)):
+        return False
+    return not (is_heading(doc.seg.paragraphs[p_index]) and not numbered(doc.text, sent.start, sent.end)
+                and not STATUS_LABEL_RE.search(text))
+
+
+NAMED_REC_RE = re.compile(r"\bthe\s+(?P<words>(?:[\w()’'-]+\s+){1,4}?)(?:recommendation|rec)\b(?!s)"
+                          r"|\b(?:the|its|OIG[’']s)\s+(?:recommendation|call|proposal)\s+(?:on|to|about|that|for|calling\s+for|"
+                          r"regarding|concerning|covering)\s+(?P<after>[^.,;:()\[\]]{3,80})", re.IGNORECASE)
+GENERIC_RECS_RE = re.compile(r"\b(?:OIG|inspector\s+general|watchdog|oversight)(?:[’']s)?\s+(?:\w+\s+)?recommendations\b",
+                             re.IGNORECASE)
+SINGULAR_POINTER_RE = re.compile(r"\b(?:this|that|the|its|the\s+same)\s+recommendation\b(?!s)|\b(?:concurr?ed|agreed)\s+"
+                                 r"(?:with\s+it|fully)?\s*[.;,]|\bwith\s+it\b", re.IGNORECASE)
+REPORT_POINTER_RE = re.compile(r"\b(?:the|this|that|its|these|those|both|two|all)\s+(?:\w+\s+)?(?:report|review|audit|alert|"
+                               r"evaluation|update|follow-up|inspection)s?\b|\bits\s+recommendations\b", re.IGNORECASE)
+BOTH_RE = re.compile(r"\b(?:both|two)\s+(?:audits|reports|reviews|inspections|evaluations)\b", re.IGNORECASE)
+PLURAL_RE = re.compile(r"\b(?:these|those|the|all)\s+(?:audits|reports|reviews|evaluations)\b", re.IGNORECASE)
+RECS_OF_RE = re.compile(r"\brecommendations?\s+(?:from|of|in|made in|made by)\s+(?P<desc>[^.;]{3,160})", re.IGNORECASE)
+YEAR_DESC_RE = re.compile(r"\b(?P<y>(?:19|20)\d{2})\s+(?:report|review|audit|update|follow-up|evaluation)\b", re.I)
+OIG_SAYS_RE = re.compile(r"\b(?:OIG|Inspector General)\b(?:[^.]{0,60}?\bit\b)?[^.]{0,60}?\b(?:reported|found|said|stated|"
+                         r"lists?|listed|determined|considers?|considered|marked|rated)\b(?:\s+that)?", re.IGNORECASE)
+DEFINITE_PLURAL_RE = re.compile(r"\b(?:the|its|their|(?:the\s+)?(?:report|audit|review)[’']s|OIG-\d\d-\d{2,3}[’']s)\s+"
+                                r"(?:\w+\s+)?recommendations\b", re.IGNORECASE)
+# a record block (oversight.gov, OIG trackers): "Recommendation 2: <text>" then "Component response: Concur",
+# "Status: Resolved – Open" on lines of their own
+LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:Component|Agency|Management|ICE|CBP|DHS)\s+)?(?:response|status|resolution)"
+                           r"(?:\s+of\s+recommendation)?\s*:", re.IGNORECASE | re.MULTILINE)
+# a table row that starts with the recommendation's number: "3 | Train supervisors … | Resolved – Open"
+TABLE_ROW_RE = re.compile(r"^[ \t|]*(?:Rec(?:ommendation)?\.?\s*(?:No\.?\s*)?)?(?P<n>\d{1,2})[ \t]*(?:\||\t|[ ]{2,})(?=[^\n]*\S)",
+                          re.IGNORECASE | re.MULTILINE)
+RECORD_HEAD_RE = re.compile(r"^[ \t]*(?:Recommendation|Rec\.?)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE | re.MULTILINE)
+STATUS_LABEL_RE = re.compile(r"\bstatus\s*:", re.IGNORECASE)
+AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|we|the agency|ERO|HSI)\b")
+NOT_CLAIM_RE = re.compile(r"^\W*(?:if|whether|should|unless|once)\b|\b(?:would|will)\s+(?:\w+\s+)?(?:concur|close|be\s+closed)"
+                          r"|\b(?:is|are)\s+(?:considered|deemed|marked|called)\b[^.;]{0,40}\bwhen\b"
+                          r"|\b(?:means|refers\s+to|is\s+defined\s+as)\b|\bnot\s+true\b|\bno\s+evidence\b|\bdefinitions?\b"
+                          r"|^\W*(?:(?:un)?resolved|open|closed)(?:\s*(?:[–—-]|and)\s*(?:open|closed))?\s*[:=]", re.IGNORECASE)
+
+
+class _ClaimReader:
+    """Reads the claims of one document (see the module's docstring)."""
+
+    def __init__(self, doc: Document, asserted_by: str, st: Statements):
+        self.doc, self.text, self.asserted_by = doc, doc.text, asserted_by
+        self.actions, self.owner, self.paras, self.para_reports = st.actions, st.owner, doc.seg.paragraphs, st.para_reports
+        named = doc.named_reports or tuple((s, rid) for s, _, rid in find_report_ids(doc.text))
+        self.positions = [s for s, _ in named]
+        self.history = [rid for _, rid in named]  # filtered by position when used
+
+    def _speaker(self, sent: Span, hit_start: int) -> str:
+        if self.asserted_by != "agency":
+            return self.asserted_by
+        says = OIG_SAYS_RE.search(sent.text)
+        first = hit_start - sent.start
+        if says and says.end() <= first and not AGENCY_SUBJECT_RE.search(sent.text, says.end(), first):
+            return "oig"  # the agency's page reports OIG's own determination
+        return self.asserted_by
+
+    def _earlier_reports(self, pos: int) -> list[str]:
+        return [rid for p, rid in zip(self.positions, self.history, strict=True) if p < pos]
+
+    def _reports_for(self, clause: Span, sent: Span, reports: list[str], p_index: int, scope: str) -> list[str]:
+        """The reports a claim is about: named in its clause or sentence, described ("the
+        recommendations from the 2010 review"), or pointed back to ("both audits", "the report")."""
+        own = list(dict.fromkeys(rid for _, _, rid in find_report_ids(self.text, clause.start, clause.end)))
+        if own:
+            return own
+        of = RECS_OF_RE.search(clause.text)
+        if of:
+            described = self._described(of["desc"], self._earlier_reports(clause.start))
+            if described:
+                return described
+        if reports:
+            return reports
+        earlier = list(dict.fromkeys(reversed(self._earlier_reports(sent.start))))  # most recent first
+        if BOTH_RE.search(clause.text) and len(earlier) >= 2:
+            return sorted(earlier[:2])
+        if PLURAL_RE.search(clause.text) and earlier:
+            return sorted(earlier)
+        para = self.paras[p_index]  # the one report its paragraph has named so far (a listing row, a section)
+        in_para = list(dict.fromkeys(rid for p, rid in zip(self.positions, self.history, strict=True)
+                                     if para.start <= p < clause.start))
+        if len(in_para) == 1:
+            return in_para
+        if REPORT_POINTER_RE.search(clause.text) or scope == "all":
+            prev = previous_report(self.para_reports, self.paras, p_index + 1)[0]
+            if prev:
+                return prev
+            if REPORT_POINTER_RE.search(clause.text) and earlier:
+                return earlier[:1]
+        if earlier and (scope == "one" or not GENERIC_RECS_RE.search(clause.text)):
+            # "Recommendation 3 remains open", "two of the five remain open" speak of the report under
+            # discussion: the one named last, in this paragraph or one of the three before it (not
+            # "OIG's recommendations" in general)
+            last_pos = max(p for p, rid in zip(self.positions, self.history, strict=True) if p < sent.start)
+            if any(q.start <= last_pos < q.end for q in self.paras[max(0, p_index - 3):p_index + 1]):
+                return earlier[:1]
+        return []
+
+    def _described(self, desc: str, history: list[str]) -> list[str]:
+        stated = [rid for _, _, rid in find_report_ids(desc)]
+        if stated:
+            return stated[:1]
+        year = YEAR_DESC_RE.search(desc)
+        if year:
+            issued = {e.report_id: e.issued_on for e in self.doc.catalogue}
+            for rid in reversed(history):
+                if issued.get(rid) and issued[rid].year == int(year["y"]):
+                    return [rid]
+        return infer_reports(desc, self.doc.catalogue)[:1]
+
+    def _identified(self, clause: Span, sent: Span, p_index: int) -> tuple[list[Action], int]:
+        """Actions the clause identifies, and where the quote must start to show it."""
+        canon = lambda items: list({id(self.owner[id(a)]): self.owner[id(a)] for a in items}.values())  # noqa: E731
+        inside = [a for a in self.actions if clause.start <= a.span.start and a.span.end <= clause.end]
+        if inside:
+            return canon(inside), sent.start
+        named = NAMED_REC_RE.search(clause.text)
+        if named:
+            words = (named["words"] or named["after"]).strip()
+            wanted = set(themes_for(words)) - {"other"}
+            before = canon([a for a in self.actions if a.span.start < sent.start] or self.actions)
+            scored = sorted(((len(wanted & set(a.themes)) + len(stems(words) & stems(a.span.text)), i)
+                             for i, a in enumerate(before)), reverse=True)
+            if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+                return [before[scored[0][1]]], sent.start  # the one action the words fit best
+            return [], sent.start
+        if SINGULAR_POINTER_RE.search(clause.text):
+            for j in (p_index, p_index - 1):
+                group = canon([a for a in self.actions if a.paragraph == j and a.span.start < sent.start])
+                if group:
+                    return (group, min(a.sentence.start for a in group)) if len(group) == 1 else ([], sent.start)
+        return [], sent.start
+
+    def _record_head(self, p_index: int, pos: int) -> re.Match[str] | None:
+        """The "Recommendation N" line that heads the record block holding a labelled line at pos."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        if not LABEL_LINE_RE.match(self.text, line_start):
+            return None
+        para = self.paras[p_index]
+        heads = list(RECORD_HEAD_RE.finditer(self.text, para.start, line_start))
+        return heads[-1] if heads else None
+
+    def read(self, p_index: int, sent: Span, reports: list[str]) -> list[dict]:
+        text, doc = self.text, self.doc
+        if NOT_CLAIM_RE.search(sent.text):
+            return []
+        rows: list[dict] = []
+        seen: set[tuple] = set()
+        for hit in find_status(text, sent.start, sent.end):
+            clause = clause_at(text, sent, hit.start)
+            if (clause.start, hit.kind, hit.value) in seen:
+                continue
+            seen.add((clause.start, hit.kind, hit.value))
+            sh = shape(text, clause, hit.start, hit.end)
+            common = {"document_date": doc.published_on, "as_of": stated_date(text, clause, hit.start),
+                      "hedge_span": hedge(text, clause)}
+            by = self._speaker(sent, hit.start)
+            lists = numbered(text, clause.start, clause.end)
+            if lists and sh.at is not None and sh.scope != "one":
+                # "concurred with 4 of 5 and partially concurred with recommendation 3": each status
+                # wording takes the nearer of the count and the numbers
+                gap = min(abs(a - hit.start) if a > hit.start else abs(hit.start - b) for a, b, _ in lists)
+                if abs(sh.at - hit.start) < gap:
+                    lists = []
+            numbers = [n for _, _, ns in lists for n in ns]
+            quote = sent
+            record = self._record_head(p_index, hit.start) if not numbers else None
+            row = None if numbers or record else TABLE_ROW_RE.match(text, text.rfind("\n", 0, hit.start) + 1)
+            if row:  # a table row: its first cell is the number, the row is the quote
+                line_end = text.find("\n", hit.end)
+                numbers, quote = [int(row["n"])], span(text, row.start(), len(text) if line_end < 0 else line_end)
+            if record:  # a labelled line of a record block: the block's recommendation, quoted from its head
+                line_end = text.find("\n", hit.end, sent.end)
+                numbers, quote = [int(record["n"])], span(text, record.start(), sent.end if line_end < 0 else line_end)
+            if numbers:
+                para = self.paras[p_index]
+                targets = self._reports_for(span(text, para.start, quote.end) if record or row else clause, sent,
+                                            reports, p_index, "one")
+                rid = targets[0] if len(targets) == 1 else None
+                rows += [emit.event(doc.doc_id, quote, hit.kind, hit.value, by, report_id=rid, rec_number=n, **common)
+                         for n in numbers]
+                continue
+            if sh.scope in ("one", "all", "unspecified"):
+                identified, quote_from = self._identified(clause, sent, p_index)
+                if identified:
+                    quote = span(text, quote_from, sent.end)
+                    rows += [emit.event(doc.doc_id, quote, hit.kind, hit.value, by, rec_id=rec_id_for(doc.doc_id, a.span.start),
+                                         report_id=a.report_id, **common) for a in identified]
+                    continue
+            targets = self._reports_for(clause, sent, reports, p_index, sh.scope)
+            if targets and sh.scope == "unspecified" and DEFINITE_PLURAL_RE.search(clause.text):
+                sh = Shape("all")  # "the report's recommendations", "its recommendations": every one of them
+            subj = subject(text, clause)
+            rows += [emit.event(doc.doc_id, sent, hit.kind, hit.value, by, report_id=rid, scope=sh,
+                                 subject_span=subj, **common) for rid in (targets or [None])]
+        return rows
+
+
