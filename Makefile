@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint eval hostile clean-venv browser
+.PHONY: run test lint eval hostile bench clean-venv browser
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -31,6 +31,10 @@ eval: $(STAMP)
 # The CLI tried as an attacker and a careless user would (slow: starts Prefect many times).
 hostile: $(STAMP)
 	$(BIN)/python -m tests.hostile
+
+# Throughput, CPU and memory on a synthetic corpus (BENCH_N="100 1000" by default; slow, not part of test).
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench.run
 
 clean-venv:
 	rm -rf $(VENV)
