@@ -12,7 +12,6 @@ cleaned view or an id hashed from normalised text.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 
 from flows.core.clean import CleanText
@@ -49,7 +48,6 @@ def rec_id_for(doc_id: str, start: int, report_id: str | None = None, rec_number
     return f"{doc_id}-{start}"
 
 
-@functools.cache
 def _contract(table: str) -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], bool, bool]]]:
     """The table's column names and, for each vocabulary column, its values, nullability and
     whether it is a list (each item must be in the vocabulary)."""
@@ -58,12 +56,17 @@ def _contract(table: str) -> tuple[frozenset[str], dict[str, tuple[tuple[str, ..
             {c.name: (c.enum, c.nullable, c.type == "list") for c in cols if c.enum})
 
 
+# read from the pandera models once, at import (the fork server preloads this module, so no
+# extraction child pays for it)
+_CONTRACT = {table: _contract(table) for table in (*Extraction.TABLES,)}
+
+
 def row(table: str, doc_id: str | None, sp: Span | None, **values: object) -> dict:
     """One row of `table`: the values, checked against the contract, with provenance from sp.
 
     A column the contract lacks or a value outside its vocabulary is a bug in an extractor,
     not in a document: it raises at once instead of failing the release gate later."""
-    names, vocab = _contract(table)
+    names, vocab = _CONTRACT[table]
     unknown = set(values) - names - set(_SPAN_FIELDS)
     if unknown:
         raise ValueError(f"{table}: no such column(s) {sorted(unknown)} in the contract")

@@ -27,6 +27,7 @@ class _Rule:
     requires: re.Pattern[str] | None
     patterns: tuple[re.Pattern[str], ...]
     labels: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # for '*table': label -> attribute, unit
+    cue: re.Pattern[str] | None = None  # words every pattern contains: a cheap test before the patterns
 
 
 @functools.cache
@@ -41,8 +42,16 @@ def _rules() -> tuple[_Rule, ...]:
         out.append(_Rule(r["attribute"], r.get("unit"), r["value"],
                          re.compile(r["requires"], re.IGNORECASE) if r.get("requires") else None,
                          tuple(re.compile(fill(p), re.IGNORECASE | re.MULTILINE) for p in r["patterns"]),
-                         tuple((a, u, re.compile(p, re.IGNORECASE)) for a, u, p in r.get("labels", ()))))
+                         tuple((a, u, re.compile(p, re.IGNORECASE)) for a, u, p in r.get("labels", ())),
+                         re.compile(r["cue"], re.IGNORECASE) if r.get("cue") else None))
     return tuple(out)
+
+
+@functools.cache
+def _rule_kinds() -> tuple[tuple[_Rule, ...], tuple[_Rule, ...]]:
+    """Rules read per sentence, and table rules read over the whole text (line-anchored)."""
+    table = tuple(r for r in _rules() if r.labels or any(rx.pattern.startswith("^") for rx in r.patterns))
+    return tuple(r for r in _rules() if r not in table), table
 
 
 def _month(m: re.Match[str], mk: str, yk: str, fallback_year: str | None = None) -> str | None:
@@ -64,11 +73,12 @@ def extract_facts(doc: Document) -> list[dict]:
     rows: list[dict] = []
     seen: set[tuple] = set()
     whole = span(doc.text, 0, len(doc.text))
-    for sent in [*doc.seg.sentences, whole]:
-        for rule in _rules():
-            is_table_rule = bool(rule.labels) or any(rx.pattern.startswith("^") for rx in rule.patterns)
-            if is_table_rule != (sent is whole):
-                continue  # tables are read line by line over the whole text, the rest per sentence
+    sentence_rules, table_rules = _rule_kinds()
+    # tables are read line by line over the whole text, the rest sentence by sentence
+    for sent, rules in [*((s, sentence_rules) for s in doc.seg.sentences), (whole, table_rules)]:
+        for rule in rules:
+            if rule.cue and not rule.cue.search(sent.text):
+                continue
             if rule.requires and not rule.requires.search(sent.text):
                 continue
             for rx in rule.patterns:
