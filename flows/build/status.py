@@ -36,8 +36,9 @@ def applies(event: dict, rec: dict) -> bool:
 def _key(event: dict) -> tuple:
     """Latest date, then OIG > agency > secondary, then a statement about this one
     recommendation over one about its whole report, then a stable order."""
-    return (event["as_of"] or dt.date.min, RANK[event["asserted_by"]], event["rec_id"] is not None,
-            event["doc_id"], event["start"], event["value"])
+    one = event["rec_id"] is not None or event.get("rec_number") is not None
+    return (event["as_of"] or dt.date.min, RANK[event["asserted_by"]], one, event["doc_id"], event["start"],
+            event["value"])
 
 
 def derive(rec: dict, events: list[dict]) -> dict:

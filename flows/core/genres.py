@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Passage extractors, in the order they run (flows/extract/passages.py implements each).
-ALL_PASSAGES = ("report_structure", "follow_ups", "listing_rows", "statements", "claims", "program_facts", "training", "mentions")
+ALL_PASSAGES = ("report_structure", "statements", "claims", "follow_ups", "listing_rows", "program_facts", "training", "mentions")
 GENERIC = ("program_facts", "training", "mentions")
 
 GOV_PUBLISHERS = frozenset({"DHS OIG", "U.S. Immigration and Customs Enforcement"})
@@ -30,12 +30,12 @@ class Profile:
 
 
 PROFILES: dict[str, Profile] = {p.name: p for p in (
-    Profile("oig_report", "oig", "primary", "DHS OIG", ("report_structure", "follow_ups", *GENERIC)),
-    Profile("oig_listing", "oig", "primary", "DHS OIG", ("listing_rows", "statements", "claims", *GENERIC)),
-    Profile("agency_page", "agency", "agency", "U.S. Immigration and Customs Enforcement", ("statements", "claims", *GENERIC)),
-    Profile("secondary_summary", "secondary", "secondary", None, ("statements", "claims", *GENERIC)),
+    Profile("oig_report", "oig", "primary", "DHS OIG", ALL_PASSAGES),
+    Profile("oig_listing", "oig", "primary", "DHS OIG", ALL_PASSAGES),
+    Profile("agency_page", "agency", "agency", "U.S. Immigration and Customs Enforcement", ALL_PASSAGES),
+    Profile("secondary_summary", "secondary", "secondary", None, ALL_PASSAGES),
     # an unrecognised document is still read for what it reports, as a third party would say it
-    Profile("unknown", "secondary", "secondary", None, ("statements", "claims", *GENERIC)),
+    Profile("unknown", "secondary", "secondary", None, ALL_PASSAGES),
 )}
 
 

@@ -1,8 +1,7 @@
 """Passage extractors by kind, each a function (document, profile) -> rows.
 
 A document runs the passage extractors its genre profile lists (flows/core/genres.py), in
-order; a status claim an earlier extractor already recorded for the same passage and target
-is not recorded again. Adding a passage kind: one function here and one entry in PASSAGES
+order; what an earlier (more specific) extractor already read is not recorded again. Adding a passage kind: one function here and one entry in PASSAGES
 (and its name in ALL_PASSAGES)."""
 
 from __future__ import annotations
@@ -33,23 +32,64 @@ PASSAGES: dict[str, Callable[[Document, Profile], Extraction]] = {
     "follow_ups": lambda doc, profile: follow_ups.extract(doc, *report_structure.identity(doc)),
     "listing_rows": lambda doc, profile: listing_rows.extract(doc),
     "statements": lambda doc, profile: statements.extract(doc, profile.evidence, profile.asserted_by == "oig"),
-    "claims": lambda doc, profile: status_claims.extract(doc, profile.asserted_by),
+    "claims": lambda doc, profile: status_claims.extract(
+        doc, profile.asserted_by, report_structure.identity(doc)[0] if profile.name == "oig_report" else None),
     "program_facts": _facts,
     "training": _training,
     "mentions": _mentions,
 }
 
 
-def _claim_key(e: dict) -> tuple:
-    return e["start"], e["kind"], e["value"], e["report_id"], e.get("rec_number"), e["rec_id"]
+# Passages that read OIG's own layouts (a report's structure, its follow-ups, listing rows) and
+# write their rows in OIG's voice. In another publisher's document the same layout is that
+# publisher restating OIG: its claims are the profile's speaker's, its recommendations carry
+# the profile's evidence, and it states no `reports` row (only OIG's own pages say what OIG
+# published).
+OIG_VOICE = frozenset({"report_structure", "follow_ups", "listing_rows"})
+
+
+def _in_voice(part: Extraction, profile: Profile) -> Extraction:
+    if profile.asserted_by == "oig":
+        return part
+    part.reports = []
+    for e in part.status_events:
+        e["asserted_by"] = profile.asserted_by
+    for r in part.recommendations:
+        r["evidence"] = profile.evidence
+    return part
+
+
+def _claim(e: dict) -> tuple:
+    """What a claim says: its kind, value and target."""
+    return e["kind"], e["value"], e["report_id"], e.get("rec_number"), e["rec_id"]
+
+
+def _overlaps(row: dict, earlier: list[tuple[int, int]]) -> bool:
+    return any(a < row["end"] and row["start"] < b for a, b in earlier)
 
 
 def run_passages(doc: Document, profile: Profile) -> Extraction:
-    """Every passage extractor of the profile, in order, their rows together."""
+    """Every passage extractor of the profile, in order, their rows together.
+
+    Passages run from the most specific reading to the most general, so a passage a more
+    specific extractor has already read is not read again: a recommendation whose span
+    overlaps one already found, a claim of the same kind, value and target whose quote overlaps
+    one already recorded, or a second `reports` row for the same report, is the same statement
+    and is dropped."""
     out = Extraction()
     for name in profile.passages:
         part = PASSAGES[name](doc, profile)
-        seen = {_claim_key(e) for e in out.status_events}
-        part.status_events = [e for e in part.status_events if _claim_key(e) not in seen]
+        if name in OIG_VOICE:
+            part = _in_voice(part, profile)
+        recs = [(r["start"], r["end"]) for r in out.recommendations]
+        claims: dict[tuple, list[tuple[int, int]]] = {}
+        for e in out.status_events:
+            claims.setdefault(_claim(e), []).append((e["start"], e["end"]))
+        part.recommendations = [r for r in part.recommendations if not _overlaps(r, recs)]
+        part.reports = [r for r in part.reports if r["report_id"] not in {x["report_id"] for x in out.reports}]
+        kept_ids = {r["rec_id"] for r in part.recommendations} | {r["rec_id"] for r in out.recommendations}
+        part.status_events = [e for e in part.status_events
+                              if not _overlaps(e, claims.get(_claim(e), []))
+                              and (e["rec_id"] is None or e["rec_id"] in kept_ids)]
         out.extend(part)
     return out

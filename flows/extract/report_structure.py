@@ -106,10 +106,29 @@ def _memo_addressee(text: str) -> str | None:
     return norm_ws(lines[1] if len(lines) > 1 else lines[0]) if lines else None
 
 
-def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, int, str]]) -> list[_Rec]:
-    """First heading per number (outside other reports' status sections), with its body."""
+# a paragraph that opens with a report id and its title heads a block about that report (a
+# tracker's or listing's record: "OIG-19-18, ICE Does Not Fully Use ..." then "Recommendation 2:")
+BLOCK_ID_RE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t•|-]*(?:Report\s*(?:No\.|Number|#)?\s*:?\s*)?"
+                         r"(?P<id>OIG[\s\u2010-\u2014-]*\d{2}[\s\u2010-\u2014-]+\d{2,3})(?:,|[ \t]*[|\t–—:]|[ \t]{2,})[ \t]*[A-Z]",
+                         re.IGNORECASE)
+BLOCK_REACH = 800  # a record's recommendation follows its head closely
+
+
+def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, int, str]],
+                 own: str | None = None) -> list[_Rec]:
+    """First heading per number (outside other reports' status sections and outside records
+    headed by another report's id), with its body."""
+    blocks = [(m.start("id"), find_report_ids(m["id"])) for m in BLOCK_ID_RE.finditer(text)]
+
+    def in_other_block(pos: int) -> bool:
+        before = [(start, ids) for start, ids in blocks if pos - BLOCK_REACH <= start < pos and ids]
+        if not before:
+            return False
+        start, ids = before[-1]
+        return ids[0][2] != own and not SECTION_RE.search(text, start, pos)
+
     heads = [m for m in REC_HEAD_RE.finditer(text)
-             if not any(a <= m.start() < b for a, b, _ in other_sections)]
+             if not any(a <= m.start() < b for a, b, _ in other_sections) and not in_other_block(m.start())]
     seen: dict[int, re.Match[str]] = {}
     for m in heads:
         n = int(m["n"])
@@ -304,7 +323,7 @@ def extract(doc: Document) -> Extraction:
     memo_to = _memo_addressee(text)
     default_agency = _agency(memo_to, "ICE")
     others = other_report_sections(doc, report_id)
-    defs = _definitions(text, stated, others)
+    defs = _definitions(text, stated, others, report_id)
     limit = min([a for a, _, _ in others] + [len(text)])
     mentions = [(m.start(), m.end(), int(m["n"])) for m in REC_MENTION_RE.finditer(text)]
     for rec in defs:

@@ -34,15 +34,50 @@ REC_CONTEXT_RE = re.compile(r"\b(?:recommend\w*|recs?|items?|actions?|findings?|
                             r"|#\s*\d", re.IGNORECASE)
 
 
-def extract(doc: Document, asserted_by: str) -> Extraction:
-    """Every claim the document makes about recommendations or reports."""
+def extract(doc: Document, asserted_by: str, own_report: str | None = None) -> Extraction:
+    """Every claim the document makes about recommendations or reports. In a report's own
+    text (`own_report`), a claim that names or points to no other report is about that one."""
     st = read(doc, asserted_by == "oig")
-    reader = _ClaimReader(doc, asserted_by, st)
+    reader = _ClaimReader(doc, asserted_by, st, own_report)
     out = Extraction()
     for p_index, sent, reports, _link in st.sentences:
         if _is_claim_sentence(doc, p_index, sent):
             out.status_events.extend(reader.read(p_index, sent, reports))
     return out
+
+
+_COORDINATED_RE = re.compile(r"[\s,/–—-]*(?:and|or|but)?[\s,/–—-]*", re.IGNORECASE)
+
+
+def _own_lists(text: str, lists: list[tuple[int, int, list[int]]], hit: tuple[int, int],
+               hits: list[tuple[int, int]]) -> list[tuple[int, int, list[int]]]:
+    """The number lists a status wording governs when its clause holds several wordings.
+
+    A list that opens the wording's own line comes first (a table row: "Recommendation 4 …
+    Resolved – Open"); then the lists after it and before the next wording ("concurs with
+    recommendations 1 and 3 and partially concurs with recommendation 2"); else the nearest
+    list before it when only wordings coordinated with this one stand between ("Recommendations
+    1 through 4 are resolved and open")."""
+    if len(hits) < 2 or not lists:
+        return lists
+    at = hit[0]
+    line_start = text.rfind("\n", 0, at) + 1
+    row = [x for x in lists if line_start <= x[0] < at and not text[line_start:x[0]].strip(" \t•|-")]
+    if row:  # the line opens with the number: a table row or record line
+        return row[:1]
+    nxt = min((h[0] for h in hits if h[0] > at), default=None)
+    after = [x for x in lists if x[0] > at and (nxt is None or x[0] < nxt)]
+    if after:
+        return after
+    before = [x for x in lists if x[1] <= at]
+    if not before:
+        return []
+    chain = [h for h in hits if before[-1][1] <= h[0] < at]
+    ends = [before[-1][1], *(h[1] for h in chain)]
+    starts = [*(h[0] for h in chain), at]
+    if all(_COORDINATED_RE.fullmatch(text[e:s_]) for e, s_ in zip(ends[1:], starts[1:], strict=True)):
+        return before[-1:]
+    return []
 
 
 def _is_claim_sentence(doc: Document, p_index: int, sent: Span) -> bool:
@@ -94,8 +129,8 @@ NOT_CLAIM_RE = re.compile(r"^\W*(?:if|whether|should|unless|once)\b|\b(?:would|w
 class _ClaimReader:
     """Reads the claims of one document (see the module's docstring)."""
 
-    def __init__(self, doc: Document, asserted_by: str, st: Statements):
-        self.doc, self.text, self.asserted_by = doc, doc.text, asserted_by
+    def __init__(self, doc: Document, asserted_by: str, st: Statements, own_report: str | None = None):
+        self.doc, self.text, self.asserted_by, self.own_report = doc, doc.text, asserted_by, own_report
         self.actions, self.owner, self.paras, self.para_reports = st.actions, st.owner, doc.seg.paragraphs, st.para_reports
         named = doc.named_reports or tuple((s, rid) for s, _, rid in find_report_ids(doc.text))
         self.positions = [s for s, _ in named]
@@ -149,7 +184,7 @@ class _ClaimReader:
             last_pos = max(p for p, rid in zip(self.positions, self.history, strict=True) if p < sent.start)
             if any(q.start <= last_pos < q.end for q in self.paras[max(0, p_index - 3):p_index + 1]):
                 return earlier[:1]
-        return []
+        return [self.own_report] if self.own_report else []
 
     def _described(self, desc: str, history: list[str]) -> list[str]:
         stated = [rid for _, _, rid in find_report_ids(desc)]
@@ -210,7 +245,8 @@ class _ClaimReader:
             common = {"document_date": doc.published_on, "as_of": stated_date(text, clause, hit.start),
                       "hedge_span": hedge(text, clause)}
             by = self._speaker(sent, hit.start)
-            lists = numbered(text, clause.start, clause.end)
+            lists = _own_lists(text, numbered(text, clause.start, clause.end), (hit.start, hit.end),
+                               [(h.start, h.end) for h in find_status(text, clause.start, clause.end)])
             if lists and sh.at is not None and sh.scope != "one":
                 # "concurred with 4 of 5 and partially concurred with recommendation 3": each status
                 # wording takes the nearer of the count and the numbers
@@ -219,9 +255,10 @@ class _ClaimReader:
                     lists = []
             numbers = [n for _, _, ns in lists for n in ns]
             quote = sent
-            record = self._record_head(p_index, hit.start) if not numbers else None
-            row = None if numbers or record else TABLE_ROW_RE.match(text, text.rfind("\n", 0, hit.start) + 1)
-            if row:  # a table row: its first cell is the number, the row is the quote
+            # a table row: its first cell is the number (whatever other rows the sentence holds), the row the quote
+            row = TABLE_ROW_RE.match(text, text.rfind("\n", 0, hit.start) + 1)
+            record = self._record_head(p_index, hit.start) if not numbers and not row else None
+            if row:
                 line_end = text.find("\n", hit.end)
                 numbers, quote = [int(row["n"])], span(text, row.start(), len(text) if line_end < 0 else line_end)
             if record:  # a labelled line of a record block: the block's recommendation, quoted from its head
