@@ -24,12 +24,20 @@ def link_primary(recs: list[dict], min_overlap: float = 0.3) -> list[dict]:
     numbered recommendations (overlap coefficient >= min_overlap)."""
     primaries: dict[str, list[dict]] = {}
     for r in recs:
-        if r["evidence"] == "primary" and r["report_id"] and r.get("rec_number"):
+        if r["evidence"] == "primary" and r["report_id"] and r.get("rec_number") \
+                and r["rec_id"] == f"{r['report_id']}-R{r['rec_number']}":  # the report's own statement
             primaries.setdefault(r["report_id"], []).append(r)
     out = []
     for r in recs:
         row = {**r, "primary_rec_id": r.get("primary_rec_id")}
-        cands = primaries.get(r["report_id"] or "", []) if not r.get("rec_number") else []
+        own = primaries.get(r["report_id"] or "", [])
+        if r.get("rec_number") and r["rec_id"] != f"{r['report_id']}-R{r['rec_number']}":
+            # a restatement that gives the number (a table row): the report's recommendation of that number
+            same = [c for c in own if c["rec_number"] == r["rec_number"]]
+            row["primary_rec_id"] = same[0]["rec_id"] if same else row["primary_rec_id"]
+            out.append(row)
+            continue
+        cands = own if not r.get("rec_number") else []
         if cands:
             mine = _stems(r["text"])
             scored = sorted(((len(mine & _stems(c["text"])) / max(1, min(len(mine), len(_stems(c["text"])))),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Passage extractors, in the order they run (flows/extract/passages.py implements each).
-ALL_PASSAGES = ("report_structure", "statements", "claims", "follow_ups", "listing_rows", "program_facts", "training", "mentions")
+ALL_PASSAGES = ("report_structure", "rec_tables", "statements", "claims", "follow_ups", "listing_rows", "program_facts", "training", "mentions")
 GENERIC = ("program_facts", "training", "mentions")
 
 GOV_PUBLISHERS = frozenset({"DHS OIG", "U.S. Immigration and Customs Enforcement"})

@@ -103,8 +103,40 @@ def _split_points(doc: str, start: int, end: int) -> list[int]:
     return points
 
 
+# an inline enumeration: "(1) designate …; (2) reconcile …; and (3) revise …", "a) … b) …"
+ENUM_RE = re.compile(r"(?:(?<=[\s:;,])|^)\(?(?P<m>\d{1,2}|[a-h])\)\s+(?=\S)")
+
+
+def _enumerated(doc: str, region: Span) -> list[Span]:
+    """The items of an inline enumeration counting up from 1 or a, if the region holds one."""
+    marks, expected = [], None
+    for m in ENUM_RE.finditer(doc, region.start, region.end):
+        key = m["m"]
+        first = key in ("1", "a")
+        if expected is None and first:
+            marks, expected = [m], key
+        elif expected is not None and key == (str(int(expected) + 1) if expected.isdigit() else chr(ord(expected) + 1)):
+            marks.append(m)
+            expected = key
+    if len(marks) < 2:
+        return []
+    items = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else region.end
+        sp = span(doc, m.end(), end)
+        tail = re.search(r"[\s;,.]*(?:\band\b|\bor\b)?[\s;,.]*$", sp.text)
+        sp = span(doc, sp.start, sp.end - len(tail.group(0)) if tail else sp.end)
+        sp = span(doc, skip_subject(doc, sp.start, sp.end), sp.end)
+        if len(sp.text.split()) >= 2 and starts_with_verb(sp.text):
+            items.append(sp)
+    return items if len(items) >= 2 else []
+
+
 def split_actions(doc: str, region: Span) -> list[Span]:
     """The recommended actions in the text that follows a recommendation trigger."""
+    enumerated = _enumerated(doc, region)
+    if enumerated:
+        return enumerated
     s, e = region.start, region.end
     s = skip_subject(doc, s, e)
     by = BY_RE.search(doc, s, e)

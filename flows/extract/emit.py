@@ -85,10 +85,11 @@ def row(table: str, doc_id: str | None, sp: Span | None, **values: object) -> di
 
 
 def recommendation(doc_id: str, sp: Span, *, report_id: str | None = None, rec_number: int | None = None,
-                   **values: object) -> dict:
-    """A recommendation stated at sp; its id is the report's number when known, else its place."""
-    return row("recommendations", doc_id, sp, rec_id=rec_id_for(doc_id, sp.start, report_id, rec_number),
-               report_id=report_id, rec_number=rec_number, **values)
+                   restated: bool = False, **values: object) -> dict:
+    """A recommendation stated at sp. The report's own statement of it is `<report>-R<n>`; a
+    restatement (a table row, a summary) is named by its place, even when it gives the number."""
+    rec_id = rec_id_for(doc_id, sp.start) if restated else rec_id_for(doc_id, sp.start, report_id, rec_number)
+    return row("recommendations", doc_id, sp, rec_id=rec_id, report_id=report_id, rec_number=rec_number, **values)
 
 
 def event(doc_id: str, quote: Span, kind: str, value: str, asserted_by: str, *, document_date: dt.date | None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flows.core.genres import Profile
-from flows.extract import follow_ups, listing_rows, report_structure, statements, status_claims
+from flows.extract import follow_ups, listing_rows, rec_tables, report_structure, statements, status_claims
 from flows.extract.model import Document, Extraction
 from flows.extract.program_facts import extract_facts
 from flows.extract.training import extract_training
@@ -31,6 +31,7 @@ PASSAGES: dict[str, Callable[[Document, Profile], Extraction]] = {
     "report_structure": lambda doc, profile: report_structure.extract(doc),
     "follow_ups": lambda doc, profile: follow_ups.extract(doc, *report_structure.identity(doc)),
     "listing_rows": lambda doc, profile: listing_rows.extract(doc),
+    "rec_tables": lambda doc, profile: rec_tables.extract(doc, profile.evidence, profile.asserted_by),
     "statements": lambda doc, profile: statements.extract(doc, profile.evidence, profile.asserted_by == "oig"),
     "claims": lambda doc, profile: status_claims.extract(
         doc, profile.asserted_by, report_structure.identity(doc)[0] if profile.name == "oig_report" else None),

@@ -39,7 +39,7 @@ def citations(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-AGENCY_RE = re.compile(r"\b(ICE|CBP|USCIS|FLETC|DHS)\b")
+AGENCY_RE = re.compile(r"\b(ICE|CBP|USCIS|FLETC|DHS|FEMA|TSA|CISA)\b")
 STEM_STOP = frozenset("""the and for with that this those these from into ice dhs oig its their training
     ensure clear clearer more better all any each other program programs required detention staff officer
     officers facility facilities agency agencies partner partners local state states field deputies deputized
@@ -185,13 +185,21 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                 para_reports[p_index] = (reports, link)
             if not reports and ANAPHORA_RE.search(sent.text):
                 reports, link = previous_report(para_reports, paras, p_index)
-            trigger = _triggers().search(text, sent.start, sent.end)
-            if trigger and _reported_from_oig(text, sent, trigger.start(), oig_speaks=oig_speaks):
+            # the first reporting verb followed by actions ("What We Recommend\nWe made three
+            # recommendations to ICE to ..." holds two verbs, only the second is followed by actions)
+            trigger, items = None, []
+            for t in _triggers().finditer(text, sent.start, sent.end):
+                if _reported_from_oig(text, sent, t.start(), oig_speaks=oig_speaks):
+                    trigger = trigger or t
+                    items = split_actions(text, span(text, t.end(), sent.end))
+                    if items:
+                        trigger = t
+                        break
+            if trigger:
                 cites = citations(sent.text)
                 # the agency that must act is named right after the reporting verb ("recommended that ICE")
                 agency_m = AGENCY_RE.search(text, trigger.end(), min(sent.end, trigger.end() + 40))
                 agency = agency_m.group(1) if agency_m and agency_m.group(1) != "FLETC" else default_agency
-                items = split_actions(text, span(text, trigger.end(), sent.end))
                 for item in items:
                     actions.append(Action(item, sent, p_index, themes_for(item.text), cites, agency,
                                            reports[0] if len(reports) == 1 else None,

@@ -1,0 +1,113 @@
+"""Passage kind `rec_tables`: recommendations laid out as table rows and record lines.
+
+oversight.gov's "Open Recommendations" tables, its exports, OIG trackers, semiannual-report
+appendices and compendia list recommendations one per row, in any column order:
+"OIG-22-01 | ICE Needs to Improve … | 2 | Compare segregation data … | Open – Unresolved".
+A row (cells split at pipes, tabs or runs of spaces) is a recommendation when one cell is
+its number and another an action (a cell that starts with a verb); its report is the id
+cell of the row, else the report the block or page is about (the nearest id above it).
+A status or response cell ("Open", "Closed", "Open – Unresolved", "Concur") is a claim on
+that recommendation, quoted with the whole row. Record lines "Recommendation 2: Require …"
+under another report's heading are read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.report_ids import find_report_ids
+from flows.core.text import Span, norm_ws, span
+from flows.extract import emit
+from flows.extract.actions import split_actions, starts_with_verb
+from flows.extract.model import Document, Extraction
+from flows.extract.status_phrases import find_status
+from flows.extract.themes import themes_for
+
+_LINE_RE = re.compile(r"[^\n]+")
+_SPLIT_RE = re.compile(r"[ \t]*\|[ \t]*|\t+[ ]*|[ ]{2,}")
+_NUMBER_CELL_RE = re.compile(r"^(?:Rec(?:ommendation)?\.?\s*(?:No\.?|#)?\s*)?#?(?P<n>\d{1,2})$", re.IGNORECASE)
+_RECORD_RE = re.compile(r"^[ \t•-]*(?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*[:.–—-]\s+(?P<text>\S[^\n]*)",
+                        re.IGNORECASE)
+# bare status cells the sentence vocabulary leaves alone ("Open", "Closed", "Open – Resolved")
+_STATUS_CELL = [(re.compile(r"^(?:Open|Closed)\b", re.IGNORECASE), "status", None),
+                (re.compile(r"\b(?:Resolved)\b", re.IGNORECASE), "status", "resolved")]
+
+
+def _cells(text: str, line: Span) -> list[Span]:
+    out, cut = [], line.start
+    for m in _SPLIT_RE.finditer(text, line.start, line.end):
+        if m.start() > cut:
+            out.append(span(text, cut, m.start()))
+        cut = m.end()
+    out.append(span(text, cut, line.end))
+    return [c for c in out if c.text]
+
+
+def _cell_claims(text: str, cell: Span) -> list[tuple[str, str]]:
+    """(kind, value) a status or response cell states."""
+    found = {(h.kind, h.value) for h in find_status(text, cell.start, cell.end)}
+    words = cell.text.strip()
+    if len(words.split()) <= 4:
+        m = _STATUS_CELL[0][0].match(words)
+        if m:
+            found.add(("status", m.group(0).lower()))
+        if _STATUS_CELL[1][0].search(words) and not re.search(r"unresolved", words, re.IGNORECASE):
+            found.add(("status", "resolved"))
+    return sorted(found)
+
+
+_AGENCY_RE = re.compile(r"\b(ICE|CBP|USCIS|FEMA|TSA|CISA|USSS|FLETC|DHS)\b|(Secret Service)|(Coast Guard)")
+
+
+def _agency(text: str, line: Span) -> str | None:
+    m = _AGENCY_RE.search(text, line.start, line.end)
+    return (m.group(1) or ("USSS" if m.group(2) else "USCG")) if m else None
+
+
+def _report_above(doc: Document, pos: int) -> str | None:
+    """The report the stretch above pos is about: the last report id written before it."""
+    before = [rid for s, rid in doc.named_reports if s < pos]
+    return before[-1] if before else None
+
+
+def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
+    text, out = doc.text, Extraction()
+    for m in _LINE_RE.finditer(text):
+        line = span(text, m.start(), m.end())
+        if not line.text:
+            continue
+        record = _RECORD_RE.match(text, line.start, line.end)
+        cells = _cells(text, line)
+        number = action = None
+        status_cells: list[Span] = []
+        ids: list[str] = []
+        if record:
+            number, action = int(record["n"]), span(text, record.start("text"), line.end)
+            if not starts_with_verb(action.text) or len(action.text.split()) < 4:
+                continue
+        elif len(cells) >= 3:
+            for c in cells:
+                n = _NUMBER_CELL_RE.match(c.text)
+                if n and number is None:
+                    number = int(n["n"])
+                elif action is None and len(c.text.split()) >= 4 and starts_with_verb(c.text):
+                    action = c
+                elif _cell_claims(text, c) and len(c.text.split()) <= 4:
+                    status_cells.append(c)
+                ids += [rid for _, _, rid in find_report_ids(c.text)]
+            if number is None or action is None:
+                continue
+        else:
+            continue
+        report_id = ids[0] if ids else _report_above(doc, line.start)
+        for item in split_actions(text, action) or [action]:
+            out.recommendations.append(emit.recommendation(
+                doc.doc_id, item, rec_number=number, report_id=report_id, restated=True, report_link="stated" if report_id else None,
+                text=norm_ws(item.text), addressee=None, agency=_agency(text, line), themes=themes_for(item.text), evidence=evidence,
+                citations=[]))
+        for c in status_cells:
+            for kind, value in _cell_claims(text, c):
+                out.status_events.append(emit.event(doc.doc_id, line, kind, value, asserted_by,
+                                                    document_date=doc.published_on, report_id=report_id,
+                                                    rec_number=number))
+    return out
