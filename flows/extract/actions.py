@@ -34,8 +34,12 @@ CUT_RE = re.compile(
     r"\s*(?:—|–\s|\s-\s|;|,?\s+because\b|,?\s+since\b|,\s+which\b|,\s+so that\b|,\s+citing\b|,\s+after\b"
     r"|,?\s+rather than\b|,?\s+instead of\b"
     r"|,\s+noting\b|,\s+arguing\b|,\s+but\b|\s+but\s+|,\s+though\b|\.?\s*\[\d)", re.IGNORECASE)
-ITEM_LEAD_RE = re.compile(r"^(?:(?:and|or|then|also|to|and\s+then|and\s+to|as\s+well\s+as)\s+)+", re.IGNORECASE)
+ITEM_LEAD_RE = re.compile(r"^(?:(?:and|or|then|also|to|and\s+then|and\s+to|as\s+well\s+as|should|must|(?:it|they)\s+should)\s+)+",
+                          re.IGNORECASE)
 ADVERB_RE = re.compile(r"^(?:\w+ly\s+)")
+# an action with no object of its own ("fix what it found", "address them") recommends nothing in particular
+VAGUE_RE = re.compile(r"^\w+\s+(?:what\s+it\s+found|what\s+\w+\s+found|them|it|those|these|the\s+(?:problems?|issues?|"
+                      r"deficiencies|weaknesses|findings?))\s*\W*$", re.IGNORECASE)
 
 
 def is_verb(word: str) -> bool:
@@ -49,9 +53,10 @@ def is_verb(word: str) -> bool:
 
 def starts_with_verb(s: str) -> bool:
     s = ITEM_LEAD_RE.sub("", s.strip())
-    s = ADVERB_RE.sub("", s) if not is_verb(s.split(" ", 1)[0]) else s
-    first = s.split(" ", 1)[0] if s else ""
-    return is_verb(first)
+    words = s.split(None, 1)
+    s = ADVERB_RE.sub("", s) if words and not is_verb(words[0]) else s
+    words = s.split(None, 1)  # a line break can follow the first word
+    return bool(words) and is_verb(words[0])
 
 
 def skip_subject(doc: str, start: int, end: int) -> int:
@@ -73,7 +78,7 @@ def skip_subject(doc: str, start: int, end: int) -> int:
 def _split_points(doc: str, start: int, end: int) -> list[int]:
     """Positions where a new action starts: after a top-level comma or before 'and <verb>',
     when the new action has the form of the first (gerund lists split on gerunds only)."""
-    first = ITEM_LEAD_RE.sub("", doc[start:end].strip()).split(" ", 1)[0].lower()
+    first = (ITEM_LEAD_RE.sub("", doc[start:end].strip()).split(None, 1) or [""])[0].lower()
     gerunds = first.endswith("ing")
 
     def parallel(rest: str) -> bool:
@@ -160,6 +165,6 @@ def split_actions(doc: str, region: Span) -> list[Span]:
         while sp.text and sp.text[-1] in ",;:":
             sp = span(doc, sp.start, sp.end - 1)
         sp = span(doc, sp.start, sp.end)
-        if len(sp.text.split()) >= 2:
+        if len(sp.text.split()) >= 2 and not VAGUE_RE.match(sp.text):
             items.append(sp)
     return items

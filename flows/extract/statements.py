@@ -74,7 +74,7 @@ class Action:
 NOT_OIG_RE = re.compile(r"\b(?:I|we|advocates?|critics|lawmakers|Congress|GAO|senators?|groups?|experts?|"
                         r"(?:executive )?order|the law|statute|bill|the White House|the President|"
                         r"the author|this (?:paper|brief|briefing))\b|\b(?:not|never|n’t|n't)\s+(?:\w+\s+)?$"
-                        r"|^\W*(?:no|neither|none of)\b"
+                        r"|^\W*(?:[A-Za-z]+\s*:\s*)?(?:no|neither|none of)\b"
                         r"|^\W*(?:myth|claim|rumou?r|false|misconception)\s*:",
                         re.IGNORECASE)
 
@@ -94,8 +94,16 @@ def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int 
     other = NOT_OIG_RE.search(text[sent.start:trigger_at])
     if other and not (oig_speaks and _FIRST_PERSON_RE.match(other.group(0))):
         return False
+    if not oig_speaks and not re.match(r"[^.;:]{0,40}?recommend", text[trigger_at:trigger_at + 50], re.IGNORECASE) \
+            and not OIG_SUBJECT_RE.search(text, sent.start, min(sent.end, trigger_at + 20)):
+        return False  # "urges", "calls for", "asked … to" are anyone's words: OIG (or "it") must be the one speaking
     words = text[trigger_at:trigger_end + 40 if trigger_end else trigger_at + 60]
     return not NOT_AGENCY_TARGET_RE.match(re.sub(r"^\S+(?:\s+on)?", "", words, count=1))
+
+
+OIG_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector general|watchdog|the office|report|review|audit|alert|evaluation|"
+                            r"it|they|auditors|investigators)\b", re.IGNORECASE)
+LIST_LEAD_RE = re.compile(r"\brecommend\w*\b|\b(?:should|must)\s*:\s*$", re.IGNORECASE)
 
 
 def _same_action(a: Action, b: Action) -> bool:
@@ -157,9 +165,15 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
 
     list_lead: tuple[Span, list[str], str, list[str], str | None] | None = None  # "recommended that ICE:"
     paras = doc.seg.paragraphs
+    list_marker: str | None = None  # the kind of marker the list's items carry: a list ends where it changes
     for p_index, para in enumerate(paras):
-        is_item = bool(BULLET_RE.match(text[para.start:para.end]))
+        bullet = BULLET_RE.match(text[para.start:para.end])
+        is_item = bool(bullet)
+        marker = ("number" if bullet.group(0).strip()[:1].isdigit() else bullet.group(0).strip()) if bullet else None
+        if list_lead and is_item and list_marker not in (None, marker):
+            list_lead = None
         if list_lead and is_item:
+            list_marker = list_marker or marker
             lead_sent, cites, agency, reports, link = list_lead
             item = strip_bullet(text, para)
             label = ITEM_LABEL_RE.match(item.text)  # "Staffing – assess how many …"
@@ -171,7 +185,7 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                                        reports[0] if len(reports) == 1 else None,
                                        link if len(reports) == 1 else None))
             continue
-        list_lead = None
+        list_lead, list_marker = None, None
         heading = is_heading(para) and not is_item
         trigger_in_heading = _triggers().search(text, para.start, para.end) if heading else None
         if trigger_in_heading and _reported_from_oig(text, para, trigger_in_heading.start(), oig_speaks=oig_speaks):
@@ -208,7 +222,11 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                     list_lead = (sent, cites, agency, reports, link)
                 elif not items:  # remainder audit: a reporting verb that yielded no action
                     warnings.append(f"{doc.doc_id}@{trigger.start()}: '{trigger.group(0)}' is followed by "
-                                        "no recommended action; not recorded")
+                                    "no recommended action; not recorded")
+            elif sent.text.rstrip().endswith(":") and LIST_LEAD_RE.search(sent.text) \
+                    and _reported_from_oig(text, sent, sent.end, oig_speaks=oig_speaks):
+                # "The report's five recommendations boil down to:", "the OIG says USCIS should:"
+                list_lead = (sent, citations(sent.text), default_agency, reports, link)
             read_sentences.append((p_index, sent, reports, link))
 
     # a report described earlier in the paragraph links the actions that follow it
