@@ -21,6 +21,15 @@ BASE_VERBS = frozenset("""
     formalize hire identify implement improve incorporate increase issue maintain mandate measure monitor
     perform plan prioritize provide publish reassess reevaluate reinstate report require review revise
     set staff standardize strengthen tie track train update use verify institute integrate
+    recover recoup reconcile notify inspect reinspect re-inspect block write publish transfer survey retire migrate
+    charter deploy require reassign restore resume suspend terminate withhold collect disburse reimburse examine
+    investigate coordinate consolidate centralize digitize automate assign adjust align apply approve
+    certify communicate compile confirm correct demonstrate design direct disseminate distribute educate
+    eliminate enhance estimate expedite explore extend facilitate follow formulate grant guide include inform
+    initiate instruct interview inventory justify leverage locate manage mitigate notify oversee pilot post prepare
+    prevent procure promote protect pursue quantify reach recommend reconsider record reevaluate refine reinforce
+    reissue renew reorganize repair request research resolve retain return revisit safeguard schedule secure seek
+    select separate share simplify specify streamline submit supervise support test transition upgrade vet
     """.split())
 NOT_ACTION_ING = frozenset("""training during including following regarding concerning according being
     having nothing something anything everything bring string spring ring king thing morning building

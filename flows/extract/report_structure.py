@@ -31,6 +31,7 @@ from flows.core.numbers import NUMBER_RE, numbered, parse_number
 from flows.core.report_ids import find_report_ids
 from flows.core.text import Span, norm_ws, sentences, span
 from flows.extract import emit
+from flows.extract.actions import is_verb
 from flows.extract.claims import Shape
 from flows.extract.follow_ups import other_report_sections
 from flows.extract.model import Document, Extraction
@@ -38,7 +39,12 @@ from flows.extract.report_layout import SECTION_RE
 from flows.extract.status_phrases import find_status
 from flows.extract.themes import themes_for
 
-REC_HEAD_RE = re.compile(r"^[ \t•]*Recommendation\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*[:.)]\s*", re.MULTILINE)
+INLINE_HEAD_RE = re.compile(r"(?<=[.:;]\s)Recommendation\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*:\s*(?=(?P<verb>[A-Z][a-z]+)\b)")
+INLINE_SECTION_RE = re.compile(r"\b(?:Management Comments|Agency Comments|OIG Analysis|Appendix [A-Z]\b)")
+# "Recommendation 1:" at a line start; where a host site stripped the punctuation, "Recommendation 1
+# Establish …" (the number followed by a capitalised verb)
+REC_HEAD_RE = re.compile(r"^[ \t•]*Recommendation\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})(?:\s*[:.)]\s*|[ \t]+(?=(?P<verb>[A-Z][a-z]+)\b))",
+                         re.MULTILINE)
 REC_MENTION_RE = re.compile(r"\b(?:Recommendations?|Rec\.)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\b(?!\s*[-–]\s*\d)",
                             re.IGNORECASE)
 STATED_RE = re.compile(
@@ -127,7 +133,10 @@ def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, 
         start, ids = before[-1]
         return ids[0][2] != own and not SECTION_RE.search(text, start, pos)
 
-    heads = [m for m in REC_HEAD_RE.finditer(text)
+    heads = [m for m in REC_HEAD_RE.finditer(text) if not m["verb"] or is_verb(m["verb"])]
+    if not heads:  # a transcript that ran every line together: "… Officer: Recommendation 1: Develop …"
+        heads = [m for m in INLINE_HEAD_RE.finditer(text) if is_verb(m["verb"])]
+    heads = [m for m in heads
              if not any(a <= m.start() < b for a, b, _ in other_sections) and not in_other_block(m.start())]
     seen: dict[int, re.Match[str]] = {}
     for m in heads:
@@ -139,9 +148,12 @@ def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, 
     recs = []
     for n, m in sorted(seen.items(), key=lambda kv: kv[1].start()):
         end = len(text)
-        nxt = REC_HEAD_RE.search(text, m.end())
+        nxt = (INLINE_HEAD_RE if m.re is INLINE_HEAD_RE else REC_HEAD_RE).search(text, m.end())
         if nxt:
             end = nxt.start()
+        if m.re is INLINE_HEAD_RE:
+            inline_sec = INLINE_SECTION_RE.search(text, m.end(), end)
+            end = inline_sec.start() if inline_sec else end
         sec = SECTION_RE.search(text, m.end(), end)
         if sec:
             end = sec.start()

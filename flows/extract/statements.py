@@ -101,6 +101,8 @@ def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int 
     return not NOT_AGENCY_TARGET_RE.match(re.sub(r"^\S+(?:\s+on)?", "", words, count=1))
 
 
+PURPOSE_RE = re.compile(r"recommendations\s+to\s+(?:help\s+\w+\s+)?(?:improve|strengthen|enhance|address|better|help)\b",
+                        re.IGNORECASE)
 OIG_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector general|watchdog|the office|report|review|audit|alert|evaluation|"
                             r"it|they|auditors|investigators)\b", re.IGNORECASE)
 LIST_LEAD_RE = re.compile(r"\brecommend\w*\b|\b(?:should|must)\s*:\s*$", re.IGNORECASE)
@@ -206,6 +208,8 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                 if _reported_from_oig(text, sent, t.start(), oig_speaks=oig_speaks):
                     trigger = trigger or t
                     items = split_actions(text, span(text, t.end(), sent.end))
+                    if items and PURPOSE_RE.match(t.group(0) + " " + items[0].text):
+                        items = []  # "we made five recommendations to improve X": what they are for, not an action
                     if items:
                         trigger = t
                         break
