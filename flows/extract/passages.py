@@ -65,6 +65,16 @@ def _claim(e: dict) -> tuple:
     return e["kind"], e["value"], e["report_id"], e.get("rec_number"), e["rec_id"]
 
 
+def _readings(e: dict) -> list[tuple]:
+    """The claim and the vaguer readings of the same words it makes redundant: a claim on one
+    recommendation covers the same words read as a claim on its report or on nothing."""
+    kind, value, report, number, rec = _claim(e)
+    out = [(kind, value, report, number, rec), (kind, value, None, None, None)]
+    if number is not None or rec is not None:
+        out.append((kind, value, report, None, None))
+    return out
+
+
 def _overlaps(row: dict, earlier: list[tuple[int, int]]) -> bool:
     return any(a < row["end"] and row["start"] < b for a, b in earlier)
 
@@ -85,7 +95,8 @@ def run_passages(doc: Document, profile: Profile) -> Extraction:
         recs = [(r["start"], r["end"]) for r in out.recommendations]
         claims: dict[tuple, list[tuple[int, int]]] = {}
         for e in out.status_events:
-            claims.setdefault(_claim(e), []).append((e["start"], e["end"]))
+            for key in _readings(e):
+                claims.setdefault(key, []).append((e["start"], e["end"]))
         part.recommendations = [r for r in part.recommendations if not _overlaps(r, recs)]
         part.reports = [r for r in part.reports if r["report_id"] not in {x["report_id"] for x in out.reports}]
         kept_ids = {r["rec_id"] for r in part.recommendations} | {r["rec_id"] for r in out.recommendations}

@@ -13,6 +13,7 @@ under another report's heading are read the same way.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from flows.core.report_ids import find_report_ids
@@ -70,11 +71,92 @@ def _report_above(doc: Document, pos: int) -> str | None:
     return before[-1] if before else None
 
 
+_LABELS = ("report number", "report no.", "recommendation number", "recommendation no.", "recommendation #",
+           "recommendation", "status", "status history")
+_LABEL_LINE_RE = re.compile(r"^[ \t]*(?P<label>Report (?:Number|No\.)|Recommendation (?:Number|No\.|#)|Recommendation|"
+                            r"Status History|Status)[ \t]*(?::[ \t]*(?P<value>[^\n]*))?$", re.IGNORECASE | re.MULTILINE)
+_HISTORY_RE = re.compile(r"^[ \t]*(?P<date>\d{1,2}/\d{1,2}/\d{4})[ \t]{2,}(?P<status>[^\n]+)$", re.MULTILINE)
+
+
+def _fields(text: str, para: Span) -> dict[str, Span]:
+    """Labelled fields of a record, written "Label: value" or as a label line and a value line."""
+    out: dict[str, Span] = {}
+    for m in _LABEL_LINE_RE.finditer(text, para.start, para.end):
+        label = m["label"].lower()
+        if m["value"] is not None:
+            out.setdefault(label, span(text, m.start("value"), m.end("value")))
+            continue
+        nxt = text.find("\n", m.end() + 1)
+        value = span(text, m.end() + 1, min(para.end, len(text) if nxt < 0 else nxt))
+        if value.start < para.end and not _LABEL_LINE_RE.fullmatch(value.text):
+            out.setdefault(label, value)
+    return out
+
+
+def _records(doc: Document, evidence: str, asserted_by: str, out: Extraction) -> list[tuple[int, int]]:
+    """oversight.gov "Recommendation Details" records: labelled fields ("Report Number: OIG-17-22",
+    "Recommendation Number" then "4" on the next line, "Recommendation: Require …", "Status: Open",
+    a "Status History" of dated statuses). Returns the spans read."""
+    text, read = doc.text, []
+    for para in doc.seg.paragraphs:
+        fields = _fields(text, para)
+        num = next((fields[k] for k in ("recommendation number", "recommendation no.", "recommendation #")
+                    if k in fields), None)
+        if num is None or not re.fullmatch(r"\d{1,2}", num.text):
+            continue
+        number = int(num.text)
+        ids = [rid for _, _, rid in find_report_ids(fields["report number"].text)] if "report number" in fields else []
+        report_id = ids[0] if ids else _report_above(doc, num.start)
+        action = fields.get("recommendation")
+        if action and action.text and starts_with_verb(action.text):
+            out.recommendations.append(emit.recommendation(
+                doc.doc_id, action, rec_number=number, report_id=report_id, restated=True,
+                report_link="stated" if report_id else None, text=norm_ws(action.text), addressee=None,
+                agency=_agency(text, para), themes=themes_for(action.text), evidence=evidence, citations=[]))
+        status = fields.get("status")
+        if status and status.text:
+            line = span(text, text.rfind("\n", 0, status.start) + 1 if status.start > para.start else para.start,
+                        status.end)
+            line = span(text, max(para.start, text.rfind("\n", 0, line.start - 1) + 1) if line.text == status.text
+                        else line.start, status.end)
+            for kind, value in _cell_claims(text, status):
+                out.status_events.append(emit.event(doc.doc_id, line, kind, value, asserted_by,
+                                                    document_date=doc.published_on, report_id=report_id,
+                                                    rec_number=number))
+        following = text[para.end:para.end + 400].lstrip()
+        if "status history" in fields or following.lower().startswith("status history"):
+            at = text.lower().find("status history", para.start)
+            for h in _HISTORY_RE.finditer(text, at, _history_end(text, at)):
+                when = dt.datetime.strptime(h["date"], "%m/%d/%Y").date()
+                for kind, value in _cell_claims(text, span(text, h.start("status"), h.end("status"))):
+                    out.status_events.append(emit.event(doc.doc_id, span(text, h.start(), h.end()), kind, value,
+                                                        asserted_by, as_of=when, document_date=doc.published_on,
+                                                        report_id=report_id, rec_number=number))
+        read.append((para.start, para.end))
+    return read
+
+
+def _history_end(text: str, at: int) -> int:
+    """The end of the dated status lines that follow a "Status History" label (blank lines allowed)."""
+    pos, end = text.find("\n", at) + 1, at
+    while 0 < pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        line = text[pos:line_end]
+        if _HISTORY_RE.match(line):
+            end = line_end
+        elif line.strip():
+            break
+        pos = line_end + 1
+    return end
+
+
 def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
     text, out = doc.text, Extraction()
+    records = _records(doc, evidence, asserted_by, out)
     for m in _LINE_RE.finditer(text):
         line = span(text, m.start(), m.end())
-        if not line.text:
+        if not line.text or any(a <= line.start < b for a, b in records):
             continue
         record = _RECORD_RE.match(text, line.start, line.end)
         cells = _cells(text, line)
