@@ -22,9 +22,18 @@ def _rules() -> tuple[int, dict[str, list[tuple[int, re.Pattern[str]]]]]:
     return int(data["min_score"]), rules
 
 
+# a line that opens with a report id: a listing's, tracker's or compendium's record head
+_ID_LINE_RE = re.compile(r"^[ \t•|-]*(OIG[\s\u2010-\u2014-]*\d{2}[\s\u2010-\u2014-]+\d{2,3})", re.MULTILINE | re.IGNORECASE)
+
+
 def genre_scores(text: str) -> dict[str, int]:
     _, rules = _rules()
-    return {g: sum(w for w, rx in pats if rx.search(text)) for g, pats in rules.items()}
+    scores = {g: sum(w for w, rx in pats if rx.search(text)) for g, pats in rules.items()}
+    # one document about many reports, record by record, is OIG's listing or compendium, not a report
+    heads = {re.sub(r"\W", "", m.group(1)).upper() for m in _ID_LINE_RE.finditer(text)}
+    if len(heads) >= 4:
+        scores["oig_listing"] = scores.get("oig_listing", 0) + 3
+    return scores
 
 
 def detect_genre(text: str) -> str:
