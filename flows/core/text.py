@@ -106,10 +106,27 @@ class Segmented:
     @classmethod
     def of(cls, text: str) -> Segmented:
         paras = paragraphs(text)
-        per = tuple(sentences(text, p) for p in paras)
+        per = tuple(_line_sentences(text, p) or sentences(text, p) for p in paras)
         return cls(text, paras, per, tuple(s for group in per for s in group), tuple(p.start for p in paras))
 
     def paragraph_index(self, pos: int) -> int | None:
         """The index of the paragraph holding offset pos, if any (binary search)."""
         i = bisect.bisect_right(self._starts, pos) - 1
         return i if i >= 0 and pos < self.paragraphs[i].end else None
+
+
+_LINE_END_RE = re.compile(r"[.!?:;\"”’)\]]\s*$")
+
+
+def _line_sentences(doc: str, para: Span) -> tuple[Span, ...]:
+    """Lines as sentences, for a paragraph whose punctuation was stripped (a host site's
+    transcript: several long lines and hardly a full stop): otherwise every claim in it would
+    share one "sentence". Empty when the paragraph has ordinary punctuation."""
+    lines = [m for m in re.finditer(r"[^\n]+", doc[para.start:para.end])]
+    if len(lines) < 2 or len(para.text) < 300:
+        return ()
+    stops = len(_SENT_END_RE.findall(doc, para.start, para.end)) + sum(bool(_LINE_END_RE.search(m.group(0))) for m in lines)
+    if stops > len(para.text) / 400:
+        return ()
+    out = [span(doc, para.start + m.start(), para.start + m.end()) for m in lines]
+    return tuple(sp for sp in out if sp.text)

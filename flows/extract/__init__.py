@@ -25,7 +25,8 @@ def extract_document(doc: Document) -> Extraction:
     paragraphs and sentences (`Document.seg`); the emitter (flows/extract/emit.py) maps their
     spans back so every quote is the published text at [start, end)."""
     cleaned = clean(doc.text)
-    view = replace(doc, text=cleaned.text, segmented=Segmented.of(cleaned.text))  # read once, shared by all
+    view = replace(doc, text=cleaned.text, segmented=Segmented.of(cleaned.text),  # read once, shared by all
+                   published=doc.text)
     mentions = extract_mentions(view)
     view = replace(view, named_reports=tuple((m["start"], m["suggested_report_id"] or m["report_id"]) for m in mentions))
     out = run_passages(view, PROFILES.get(doc.genre, PROFILES["unknown"]))

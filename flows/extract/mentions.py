@@ -125,7 +125,8 @@ def _suggestion(written: str, sent: Span, text: str, catalogue: tuple[CatalogueE
             continue
         if e.title and fuzz.partial_ratio(e.title.lower(), sent.text.lower()) >= TITLE_MIN_SCORE:
             agreeing.append((e.report_id, f"{edits} edit(s) from {e.report_id}, whose title the passage gives"))
-        elif e.issued_on and (e.issued_on.year, e.issued_on.month) in months:
+        elif edits == 1 and e.issued_on and (e.issued_on.year, e.issued_on.month) in months:
+            # a date alone is weaker evidence than a title: one edit away only ("OIG-11-19" for OIG-11-119)
             when = dt.date(e.issued_on.year, e.issued_on.month, 1).strftime("%B %Y")
             agreeing.append((e.report_id, f"{edits} edit(s) from {e.report_id}, issued {when} as the passage says"))
     return agreeing[0] if len(agreeing) == 1 else None

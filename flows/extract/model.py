@@ -23,6 +23,8 @@ class Document:
     # (start, report_id) of every place the text names a report (id, title or description), in
     # reading order: claims that point back ("both audits") resolve against them
     named_reports: tuple[tuple[int, str], ...] = ()
+    # the published text when `text` is the cleaned view of it (running heads and all), else None
+    published: str | None = field(default=None, compare=False, repr=False)
     # paragraphs and sentences of `text`, split once (flows/extract/__init__.py builds it with the view)
     segmented: Segmented | None = field(default=None, compare=False, repr=False)
 

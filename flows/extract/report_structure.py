@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from flows.core.dates import find_dates
@@ -75,9 +76,16 @@ class _Rec:
     body: Span
 
 
-def _report_id(text: str) -> str | None:
-    found = find_report_ids(text, 0, min(len(text), 3000)) or find_report_ids(text)
-    return found[0][2] if found else None
+def _report_id(text: str, published: str | None = None) -> str | None:
+    """The report's own id: among the ids of its cover (the first 3,000 characters), the one the
+    published text repeats most (running heads and footers carry it on every page; a host
+    site's title or a cited earlier report does not), the first on a tie."""
+    cover = find_report_ids(text, 0, min(len(text), 3000)) or find_report_ids(text)
+    if not cover:
+        return None
+    counts = Counter(rid for _, _, rid in find_report_ids(published or text))
+    order = list(dict.fromkeys(rid for _, _, rid in cover))
+    return max(order, key=lambda rid: (counts[rid], -order.index(rid)))
 
 
 def _issued_on(text: str):
@@ -319,7 +327,7 @@ def _with_reference(text: str, sent: Span, rec: _Rec, block: Span) -> Span:
 
 def identity(doc: Document) -> tuple[str | None, object]:
     """The report's own id (first on the cover) and issue date (else the document's date)."""
-    return _report_id(doc.text), _issued_on(doc.text) or doc.published_on
+    return _report_id(doc.text, doc.published), _issued_on(doc.text) or doc.published_on
 
 
 def extract(doc: Document) -> Extraction:

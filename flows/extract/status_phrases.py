@@ -18,6 +18,11 @@ class StatusHit:
     value: str
 
 
+# a word every wording in vocab/status_phrases.yaml contains (tests/unit/test_program_facts_cues.py
+# checks it against every rule's matches)
+CUE_RE = re.compile(r"concur|agreed|resolv|open|clos|implement|status", re.IGNORECASE)
+
+
 @functools.cache
 def _rules() -> list[tuple[re.Pattern[str], list[tuple[str, str]]]]:
     rules = []
@@ -35,6 +40,8 @@ def _rules() -> list[tuple[re.Pattern[str], list[tuple[str, str]]]]:
 def find_status(text: str, start: int = 0, end: int | None = None) -> list[StatusHit]:
     """Every (kind, value) asserted in text[start:end]; earlier rules claim their stretch first."""
     end = len(text) if end is None else end
+    if not CUE_RE.search(text, start, end):
+        return []  # no status or response word at all: one cheap search instead of every rule
     taken: list[tuple[int, int]] = []
     hits: list[StatusHit] = []
     for rx, events in _rules():
