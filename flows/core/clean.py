@@ -114,9 +114,14 @@ COURT_HEADER_RE = re.compile(r"^[ \t]*Case[ \t]+\d:\d{2}-[a-z]{2}-\d{3,6}[^\n]{0
 # Words run together by a PDF extractor or a host site that dropped spaces ("ICEdid not concur",
 # "resolvedand open", "Servicepartially concurred"): split with wordninja, a word-frequency
 # segmenter (English Wikipedia unigram costs), for words it does not know, when every part is a
-# word of two letters or more and the first is not a prefix that makes its own word
-# ("nonconcurrence" stays whole).
-_GLUED_RE = re.compile(r"(?<![\w@./-])[A-Za-z]{6,30}(?![\w@/-])")
+# word of two letters or more, one of them a word that runs into its neighbours (GLUE_WORDS),
+# and the first is not a prefix that makes its own word ("nonconcurrence" stays whole).
+GLUED_RE = re.compile(r"(?<![\w@./-])[A-Za-z]{6,30}(?![\w@/-])")
+# a split is taken only when a part is one of the short words that run into their neighbours in
+# these documents (function words, and the words of responses and statuses): "timeframes",
+# "tabletop" and names such as "Cuffari" stay whole
+GLUE_WORDS = frozenset("""and or not the of to with did does has have had was were is are concur concurred concurs
+    partially resolved unresolved open closed recommendation recommendations response""".split())
 _PREFIXES = frozenset({"non", "un", "re", "pre", "sub", "co", "mis", "dis", "over", "under", "inter", "multi", "semi",
                        "anti", "post", "self", "cross", "counter"})
 
@@ -127,20 +132,36 @@ def unglue(word: str) -> str:
     model = wordninja.DEFAULT_LANGUAGE_MODEL
     if word.lower() in model._wordcost or word.isupper():
         return word
+    acronym = re.fullmatch(r"([A-Z]{2,6})([a-z]{3,})", word)  # "USCISconcurred", "ICEdid"
+    if acronym and acronym[2] in model._wordcost:
+        return f"{acronym[1]} {acronym[2]}"
     parts = model.split(word)
     if not 2 <= len(parts) <= 3 or "".join(parts) != word:
         return word
     if any(len(p) < 2 or (p.lower() not in model._wordcost and not p.isupper()) for p in parts):
         return word
-    if parts[0].lower() in _PREFIXES or (len(parts[-1]) < 3 and parts[-1].lower() not in ("of", "to", "in", "on", "by", "or")):
+    if parts[0].lower() in _PREFIXES or not any(p.lower() in GLUE_WORDS for p in parts):
         return word
     return " ".join(parts)
+
+
+# A document-host site's chrome around a transcribed PDF: page markers ("Page 3:", "Page 4 and 5",
+# "Page 2: oig-20-26 - cbp needs … - dhs oig"), view and download counts, upload lines, "Embed",
+# "Share", "Transcription", "You also want an ePaper?", related-documents headings
+HOST_CHROME_RE = re.compile(
+    r"^[ \t]*(?:Page\s+\d{1,4}(?:\s+and\s+\d{1,4})?(?:\s*:[^\n]{0,200})?|(?:Views?|Downloads?)\b\s*:?\s*[\d,.]+[^\n]{0,80}"
+    r"|Upload(?:ed)?\b[^\n]{0,80}|Size\s*:\s*px|Start display at page\s*:?|Transcription(?:\s+of\b[^\n]{0,200})?"
+    r"|Embed(?:\s+code)?|Share(?:\s+this(?:\s+document)?)?|You also want an ePaper\?[^\n]{0,100}"
+    r"|\d+\s+(?:years?|months?|weeks?|days?)\s+ago|Report this document|Read (?:more|online)|More documents"
+    r"|(?:Recommended|Similar)(?:\s+(?:publications|documents))?)[ \t]*(?:\n|$)", re.MULTILINE | re.IGNORECASE)
 
 
 def clean(raw: str) -> CleanText:
     text, pos = raw, list(range(len(raw)))
     text, pos = _sub(text, pos, re.compile("\r\n?"), lambda m: "\n")
     text, pos = _sub(text, pos, COURT_HEADER_RE, lambda m: "")
+    if len(HOST_CHROME_RE.findall(text)) >= 3:  # a host site's page: its chrome is not the document
+        text, pos = _sub(text, pos, HOST_CHROME_RE, lambda m: "")
     text, pos = _sub(text, pos, ENTITY_WORD_RE, lambda m: ENTITY_WORDS[m.group(1)])
     bp = boilerplate_lines(text)
     if bp:
@@ -160,7 +181,7 @@ def clean(raw: str) -> CleanText:
     text, pos = _sub(text, pos, re.compile("[\u2010\u2011]"), lambda m: "-")
     text, pos = _sub(text, pos, re.compile("\u00ad"), lambda m: "")
     text, pos = _sub(text, pos, re.compile("\u00a0"), lambda m: " ")
-    glued = sorted({w for w in set(_GLUED_RE.findall(text)) if unglue(w) != w}, key=len, reverse=True)
+    glued = sorted({w for w in set(GLUED_RE.findall(text)) if unglue(w) != w}, key=len, reverse=True)
     if glued:  # only the words that need it: one pass over the text, not a call per word
         rx = re.compile(r"(?<![\w@./-])(?:" + "|".join(map(re.escape, glued)) + r")(?![\w@/-])")
         text, pos = _sub(text, pos, rx, lambda m: unglue(m.group(0)))

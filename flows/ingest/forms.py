@@ -6,7 +6,9 @@ the document's own words.
 Detected here and undone in the cleaned view the extractors read (flows/core/clean.py), so the
 published text stays as it came:
 - `court_header`: a court's header line on every page of an exhibit;
-- `entities_as_words`: HTML entity names left as words ("ICErsquos").
+- `entities_as_words`: HTML entity names left as words ("ICErsquos");
+- `host_chrome`: a document-host site's page around the text (page markers, view counts, "Embed");
+- `run_together_words`: words run together ("ICEdid not concur"), split with wordninja.
 The forms found are recorded in `documents.forms`.
 """
 
@@ -15,7 +17,7 @@ from __future__ import annotations
 import ast
 import re
 
-from flows.core.clean import COURT_HEADER_RE, ENTITY_WORD_RE
+from flows.core.clean import COURT_HEADER_RE, ENTITY_WORD_RE, GLUED_RE, HOST_CHROME_RE, unglue
 
 _BYTES_REPR_RE = re.compile(r"\A\s*b(['\"])[\s\S]*\1\s*\Z")
 _ESCAPES_RE = re.compile(r"\\(?:n|x[0-9a-fA-F]{2}|t|r)")
@@ -39,4 +41,8 @@ def undo_forms(text: str) -> tuple[str, list[str]]:
         forms.append("court_header")
     if len(ENTITY_WORD_RE.findall(text)) >= 2:
         forms.append("entities_as_words")
+    if len(HOST_CHROME_RE.findall(text)) >= 3:
+        forms.append("host_chrome")
+    if sum(unglue(w) != w for w in set(GLUED_RE.findall(text))) >= 2:
+        forms.append("run_together_words")
     return text, forms

@@ -40,3 +40,25 @@ def test_court_headers_and_entity_words_are_detected_and_read_through(tmp_path):
     for table in ("status_events", "report_mentions", "recommendations"):
         for row in getattr(ex, table):
             assert EXHIBIT[row["start"]:row["end"]] == row["quote"]
+
+
+HOSTED = ("OIG-21-73 - Office of Inspector General - Yumpu\nViews: 731   Downloads: 12\nShare\nEmbed\n\n"
+          "Page 2:\nThe report contains two recommendations ICEdid not concur with recommendation 2 and we\n"
+          "consider recommendations 1 resolvedand open Recommendation 2 is unresolved and open\n"
+          "You also want an ePaper? Increase the reach of your titles\n")
+
+
+def test_host_site_chrome_and_run_together_words_are_read_through():
+    from flows.core.clean import clean
+    from flows.extract import extract_document
+    from flows.extract.model import Document
+
+    assert undo_forms(HOSTED)[1] == ["host_chrome", "run_together_words"]
+    view = clean(HOSTED).text
+    assert "Views" not in view and "Embed" not in view and "ePaper" not in view and "Page 2:" not in view
+    assert "ICE did not concur" in view and "resolved and open" in view
+    ex = extract_document(Document("h" * 16, HOSTED, "oig_report"))
+    values = {(e["kind"], e["value"], e["rec_number"]) for e in ex.status_events}
+    assert ("response", "nonconcur", 2) in values and ("response", "concur", 2) not in values
+    for row in ex.status_events:
+        assert HOSTED[row["start"]:row["end"]] == row["quote"]
