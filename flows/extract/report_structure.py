@@ -336,7 +336,8 @@ def extract(doc: Document) -> Extraction:
     report_id, issued_on = identity(doc)
     stated = _stated_count(text)
     if report_id is None:
-        out.warnings.append(f"{doc.doc_id}: an OIG report without a report id; recommendations not recorded")
+        if REC_HEAD_RE.search(text):  # a report's numbered recommendations, but no id to file them under
+            out.warnings.append(f"{doc.doc_id}: numbered recommendations without a report id; not recorded")
         return out
     out.reports.append(emit.row("reports", doc.doc_id, None, report_id=report_id, title=_title(text),
                                 issued_on=issued_on, n_recommendations_stated=stated, url=None))
