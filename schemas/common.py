@@ -28,7 +28,7 @@ DURATION_UNITS = ("hour", "day", "week")
 SCOPES = ("one", "all", "n_of_m", "most", "many", "several", "some", "unspecified")
 AS_OF_SOURCES = ("stated", "document")
 # Representation forms detected (and undone) before extraction (documents.forms).
-FORMS = ("bytes_repr", "host_chrome", "court_header", "ocr", "entities_as_words", "run_together_words")
+FORMS = ("bytes_repr", "host_chrome", "court_header", "ocr", "entities_as_words", "run_together_words", "mojibake")
 MENTION_MATCHES = ("id", "title", "description")
 
 # The theme vocabulary, with the definition the data dictionary prints.

@@ -3,6 +3,8 @@ the document's own words.
 
 - `bytes_repr`: a whole text saved as a Python bytes literal (b'...\\n...\\x0c...\\xef\\xac\\x81'),
   as scrapers dump it: read with `ast.literal_eval` (literals only, nothing runs) and decoded.
+- `mojibake`: UTF-8 text that was decoded as cp1252 on its way ("ICEâ€™s"): repaired with ftfy's
+  `fix_encoding` (only the encoding; quotes, ligatures and widths are left as they are).
 Detected here and undone in the cleaned view the extractors read (flows/core/clean.py), so the
 published text stays as it came:
 - `court_header`: a court's header line on every page of an exhibit;
@@ -16,6 +18,9 @@ from __future__ import annotations
 
 import ast
 import re
+
+import ftfy
+from ftfy.badness import is_bad
 
 from flows.core.clean import COURT_HEADER_RE, ENTITY_WORD_RE, GLUED_RE, HOST_CHROME_RE, unglue
 
@@ -37,6 +42,11 @@ def undo_forms(text: str) -> tuple[str, list[str]]:
             except UnicodeDecodeError:
                 text = data.decode("cp1252", errors="replace")
             forms.append("bytes_repr")
+    if is_bad(text):  # UTF-8 read as cp1252 somewhere upstream ("ICEâ€™s"): the document's own characters
+        fixed = ftfy.fix_encoding(text)
+        if fixed != text:
+            text = fixed
+            forms.append("mojibake")
     if len(COURT_HEADER_RE.findall(text)) >= 2:
         forms.append("court_header")
     if len(ENTITY_WORD_RE.findall(text)) >= 2:

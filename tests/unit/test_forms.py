@@ -62,3 +62,13 @@ def test_host_site_chrome_and_run_together_words_are_read_through():
     assert ("response", "nonconcur", 2) in values and ("response", "concur", 2) not in values
     for row in ex.status_events:
         assert HOSTED[row["start"]:row["end"]] == row["quote"]
+
+
+def test_mojibake_is_repaired_at_ingest(tmp_path):
+    text = "ICE\u2019s response: ICE concurred with the recommendation \u2014 OIG considers it resolved and open."
+    broken = text.encode("utf-8").decode("cp1252")
+    assert "â€" in broken
+    (tmp_path / "page.txt").write_text(broken, encoding="utf-8")
+    ing = ingest_file(tmp_path / "page.txt", tmp_path, {})
+    assert ing.text == text and ing.document["forms"] == ["mojibake"]
+    assert undo_forms(text) == (text, [])
