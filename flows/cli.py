@@ -114,6 +114,13 @@ def refresh(
             recovered = recover(out)
             if recovered:
                 console.print(f"[yellow]Recovered an interrupted publication[/]: {recovered}")
+            from flows import unchanged
+
+            same = None if (on or accept_removals or allow_empty_catalogue) else unchanged.unchanged(raw, out)
+            if same:  # inputs, code and release as the manifest recorded them: nothing to run
+                console.print(f"[green]Nothing changed[/]: release {same} in {out}/ is byte-identical "
+                              "(inputs, code and release as last recorded; nothing was re-read)")
+                return
             from flows import progress
             from flows.refresh import refresh_flow
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from flows import progress
+from flows import progress, unchanged
 from flows.build.tables import StructureError, build_tables, release_date, validate_structure
 from flows.core.catalogue import CatalogueEntry
 from flows.extract import extract_document
@@ -479,7 +479,10 @@ def refresh_steps(raw: Path, out: Path, runner: Runner = PLAIN, release_date: dt
         return input_failed(summary, exc), None
     summary.rows = {name: len(df) for name, df in tables.items()}
     say("validating (Great Expectations)")
-    return runner.call(gate_and_publish, tables, staging, out, summary), tables
+    summary = runner.call(gate_and_publish, tables, staging, out, summary)
+    if summary.published:
+        unchanged.record(raw, out, summary.version)  # the next refresh with nothing changed stops at once
+    return summary, tables
 
 
 def run_steps(raw: Path, out: Path, use_cache: bool = True, accept_removals: bool = False,

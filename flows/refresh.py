@@ -42,7 +42,7 @@ def task_runner():
                                               "dashboard_address": None})
     if choice != "threads":
         raise ValueError(f"OIGDATA_TASK_RUNNER={choice!r}: expected threads or dask")
-    return ThreadPoolTaskRunner()
+    return ThreadPoolTaskRunner(max_workers=os.cpu_count() or 2)  # each extraction is its own process: one per core
 
 
 @flow(name="oigdata-refresh", log_prints=False, validate_parameters=False, task_runner=task_runner())

@@ -41,9 +41,28 @@ def _key(event: dict) -> tuple:
             event["value"])
 
 
-def derive(rec: dict, events: list[dict]) -> dict:
+class EventIndex:
+    """Events grouped by what they can apply to (a recommendation id, a report), so deriving every
+    recommendation's status looks at its own candidates only: linear in events plus
+    recommendations, not their product."""
+
+    def __init__(self, events: list[dict]):
+        self.by_rec: dict[str, list[dict]] = {}
+        self.by_report: dict[str, list[dict]] = {}
+        for e in events:
+            if e["rec_id"] is not None:
+                self.by_rec.setdefault(e["rec_id"], []).append(e)
+            elif e["report_id"] is not None:
+                self.by_report.setdefault(e["report_id"], []).append(e)
+
+    def candidates(self, rec: dict) -> list[dict]:
+        return self.by_rec.get(rec["rec_id"], []) + self.by_report.get(rec["report_id"] or "", [])
+
+
+def derive(rec: dict, events: list[dict] | EventIndex) -> dict:
     """response, status, resolution, status_as_of and the event the status comes from."""
-    mine = [e for e in events if applies(e, rec)]
+    pool = events.candidates(rec) if isinstance(events, EventIndex) else events
+    mine = [e for e in pool if applies(e, rec)]
     out: dict = {"response": "unknown", "status": "unknown", "resolution": "unknown", "status_as_of": None,
                  "status_event_id": None}
     for column, (kind, values) in AXES.items():

@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 
 from flows.build.link import link_primary
-from flows.build.status import derive
+from flows.build.status import EventIndex, derive
 from flows.extract.model import Extraction
 from schemas import TABLES
 from schemas.columns import columns, typed_frame
@@ -85,8 +85,9 @@ def build_tables(documents: list[dict], texts: dict[str, str], catalogue: list[d
     confirmed = {r["report_id"] for r in reports if r["source"] != "reference"}
     events = _resolve_numbers(ex.status_events, ex.recommendations)
     recs = []
+    index = EventIndex(events)
     for rec in link_primary(ex.recommendations):
-        row = {**rec, **derive(rec, events)}
+        row = {**rec, **derive(rec, index)}
         row["first_seen"] = previous_first_seen.get(rec["rec_id"], on)
         row["last_seen"] = on
         recs.append(row)
