@@ -83,3 +83,13 @@ def numbered(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
         if nums:
             out.append((m.start(), m.end(), nums))
     return out
+
+
+# "concurred with recommendation two but not one": the number the negation leaves out
+BUT_NOT_RE = re.compile(r"\bbut\s+not\s+(?:with\s+)?(?:(?:recommendations?|recs?\.?)\s+)?(?P<n>" + _N + r")", re.IGNORECASE)
+
+
+def excluded_number(text: str, start: int, end: int) -> int | None:
+    """The recommendation number a "but not N" excludes in text[start:end], if any."""
+    m = BUT_NOT_RE.search(text, start, end)
+    return _value(m["n"]) if m else None

@@ -14,7 +14,7 @@ BULLET_RE = re.compile(r"^[ \t\u00a0]*(?:[•·▪◦●‣∙*–—-]|\d{1,2}[
 _BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
 # A sentence ends at . ! ? (optionally followed by quotes, brackets or citation markers)
 # and is followed by white space and something that can start a sentence.
-_SENT_END_RE = re.compile(r"(?<!\.)[.!?][\"”’)\]]*(?:\s*\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9•])")
+_SENT_END_RE = re.compile(r"(?<!\.)[.!?][\"”’)\]]*(?:\s*\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9•#])")
 _WS_RE = re.compile(r"\s+")
 
 

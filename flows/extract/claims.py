@@ -77,6 +77,9 @@ QUANTIFIERS: list[tuple[str, re.Pattern[str]]] = [
     ("n_of_m", re.compile(rf"\b(?P<c>{NUMBER_RE})\s+(?:{_DET})?{_RECS}", re.IGNORECASE)),
     ("n_of_m", re.compile(rf"\b(?:closed|implemented|concurred\s+with|agreed\s+with|resolved)\s+(?P<c>{NUMBER_RE})\b"
                           rf"(?!\s*(?:percent|%|[-/]\d))", re.IGNORECASE)),
+    # a count as the subject of a status verb: "one remains open", "two are still open"
+    ("n_of_m", re.compile(rf"(?:^|(?<=[;,:]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<c>{NUMBER_RE})\s+(?:remains?|is|are|was|were|stays?)\b",
+                          re.IGNORECASE)),
 ]
 
 

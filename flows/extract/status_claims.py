@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.numbers import numbered
+from flows.core.numbers import excluded_number, numbered
 from flows.core.report_ids import find_report_ids
 from flows.core.text import Span, span
 from flows.extract import emit
@@ -269,8 +269,12 @@ class _ClaimReader:
                 targets = self._reports_for(span(text, para.start, quote.end) if record or row else clause, sent,
                                             reports, p_index, "one")
                 rid = targets[0] if len(targets) == 1 else None
+                left_out = excluded_number(text, hit.end, clause.end) if hit.value == "concur" else None
                 rows += [emit.event(doc.doc_id, quote, hit.kind, hit.value, by, report_id=rid, rec_number=n, **common)
-                         for n in numbers]
+                         for n in numbers if n != left_out]
+                if left_out is not None:  # "concurred with recommendation two but not one"
+                    rows.append(emit.event(doc.doc_id, quote, "response", "nonconcur", by, report_id=rid,
+                                           rec_number=left_out, **common))
                 continue
             if sh.scope in ("one", "all", "unspecified"):
                 identified, quote_from = self._identified(clause, sent, p_index)
