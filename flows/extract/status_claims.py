@@ -102,6 +102,8 @@ SINGULAR_POINTER_RE = re.compile(r"\b(?:this|that|the|its|the\s+same)\s+recommen
                                  r"(?:with\s+it|fully)?\s*[.;,]|\bwith\s+it\b", re.IGNORECASE)
 REPORT_POINTER_RE = re.compile(r"\b(?:the|this|that|its|these|those|both|two|all)\s+(?:\w+\s+)?(?:report|review|audit|alert|"
                                r"evaluation|update|follow-up|inspection)s?\b|\bits\s+recommendations\b", re.IGNORECASE)
+POINTS_BACK_RE = re.compile(r"\b(?:that|those|the\s+(?:earlier|prior|previous|first|original|\d{4}))\s+(?:\w+\s+)?"
+                            r"(?:report|review|audit|alert|evaluation|inspection)s?\b", re.IGNORECASE)
 BOTH_RE = re.compile(r"\b(?:both|two)\s+(?:audits|reports|reviews|inspections|evaluations)\b", re.IGNORECASE)
 PLURAL_RE = re.compile(r"\b(?:these|those|the|all)\s+(?:audits|reports|reviews|evaluations)\b", re.IGNORECASE)
 RECS_OF_RE = re.compile(r"\brecommendations?\s+(?:from|of|in|made in|made by)\s+(?P<desc>[^.;]{3,160})", re.IGNORECASE)
@@ -161,6 +163,11 @@ class _ClaimReader:
                 return described
         if reports:
             return reports
+        if self.own_report and scope != "one" and not (BOTH_RE.search(clause.text) or PLURAL_RE.search(clause.text)
+                                    or POINTS_BACK_RE.search(clause.text)):
+            # a report's own text speaks of itself unless it points elsewhere (numbered claims in a
+            # follow-up speak of the report under review: see below)
+            return [self.own_report]
         earlier = list(dict.fromkeys(reversed(self._earlier_reports(sent.start))))  # most recent first
         if BOTH_RE.search(clause.text) and len(earlier) >= 2:
             return sorted(earlier[:2])
