@@ -49,7 +49,7 @@ ITEM_LEAD_RE = re.compile(r"^(?:(?:and|or|then|also|to|and\s+then|and\s+to|as\s+
 ADVERB_RE = re.compile(r"^(?:\w+ly\s+)")
 # an action with no object of its own ("fix what it found", "address them") recommends nothing in particular
 VAGUE_RE = re.compile(r"^\w+\s+(?:what\s+it\s+found|what\s+\w+\s+found|them|it|those|these|the\s+(?:problems?|issues?|"
-                      r"deficiencies|weaknesses|findings?))\s*\W*$", re.IGNORECASE)
+                      r"deficiencies|weaknesses|findings?))(?:\s+\w+ly)?\s*\W*$", re.IGNORECASE)
 
 
 def is_verb(word: str) -> bool:

@@ -27,7 +27,7 @@ from flows.extract.themes import themes_for
 _LINE_RE = re.compile(r"[^\n]+")
 _SPLIT_RE = re.compile(r"[ \t]*\|[ \t]*|\t+[ ]*|[ ]{2,}")
 _NUMBER_CELL_RE = re.compile(r"^(?:Rec(?:ommendation)?\.?\s*(?:No\.?|#)?\s*)?#?(?P<n>\d{1,2})$", re.IGNORECASE)
-_RECORD_RE = re.compile(r"^[ \t•-]*(?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*[:.–—-]\s+(?P<text>\S[^\n]*)",
+_RECORD_RE = re.compile(r"^[ \t•-]*(?:(?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?|#\s*)(?P<n>\d{1,2})\s*[:.–—-]\s+(?P<text>\S[^\n]*)",
                         re.IGNORECASE)
 # bare status cells the sentence vocabulary leaves alone ("Open", "Closed", "Open – Resolved")
 _STATUS_CELL = [(re.compile(r"^(?:Open|Closed)\b", re.IGNORECASE), "status", None),

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from flows.core.numbers import numbered
 from flows.core.report_ids import find_report_ids
 from flows.core.text import BULLET_RE, Span, norm_ws, span, strip_bullet
 from flows.extract import emit, vocab
@@ -66,6 +67,7 @@ class Action:
     report_id: str | None = None
     report_link: str | None = None
     duplicates: list[Action] = field(default_factory=list)
+    rec_number: int | None = None  # "Recommendation two asked USCIS to …": the number the text gives it
 
     def __post_init__(self) -> None:
         self.stems = stems(self.span.text)
@@ -95,7 +97,7 @@ def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int 
     if other and not (oig_speaks and _FIRST_PERSON_RE.match(other.group(0))):
         return False
     if not oig_speaks and not re.match(r"[^.;:]{0,40}?recommend", text[trigger_at:trigger_at + 50], re.IGNORECASE) \
-            and not OIG_SUBJECT_RE.search(text, sent.start, min(sent.end, trigger_at + 20)):
+            and not OIG_SUBJECT_RE.search(text, max(sent.start, trigger_at - 80), min(sent.end, trigger_at + 20)):
         return False  # "urges", "calls for", "asked … to" are anyone's words: OIG (or "it") must be the one speaking
     words = text[trigger_at:trigger_end + 40 if trigger_end else trigger_at + 60]
     return not NOT_AGENCY_TARGET_RE.match(re.sub(r"^\S+(?:\s+on)?", "", words, count=1))
@@ -104,8 +106,20 @@ def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int 
 PURPOSE_RE = re.compile(r"recommendations\s+to\s+(?:help\s+\w+\s+)?(?:improve|strengthen|enhance|address|better|help)\b",
                         re.IGNORECASE)
 OIG_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector general|watchdog|the office|report|review|audit|alert|evaluation|"
-                            r"it|they|auditors|investigators)\b", re.IGNORECASE)
+                            r"it|they|auditors|investigators|recommendations?)\b", re.IGNORECASE)
 LIST_LEAD_RE = re.compile(r"\brecommend\w*\b|\b(?:should|must)\s*:\s*$", re.IGNORECASE)
+
+
+_SUBJECT_RE = re.compile(r"^\W*(?:OIG[’']s\s+|The\s+|Its\s+)?(?:recommendations?|recs?\.?)\s+(?:#\s*)?\w+", re.IGNORECASE)
+
+
+def _subject_numbers(text: str, sent: Span, trigger_at: int) -> list[int]:
+    """The numbers of the recommendations a sentence is about when they are its subject
+    ("Recommendation two asked USCIS to …", "Recommendations 3 and 4 called for …")."""
+    if not _SUBJECT_RE.match(text, sent.start, trigger_at):
+        return []
+    lists = numbered(text, sent.start, trigger_at)
+    return lists[0][2] if len(lists) == 1 else []
 
 
 def _same_action(a: Action, b: Action) -> bool:
@@ -152,8 +166,9 @@ def extract(doc: Document, evidence: str, oig_speaks: bool) -> Extraction:
     out = Extraction(warnings=list(st.warnings))
     for a in st.canon:
         out.recommendations.append(emit.recommendation(
-            doc.doc_id, a.span, report_id=a.report_id, report_link=a.report_link, text=norm_ws(a.span.text),
-            addressee=None, agency=a.agency, themes=a.themes, evidence=evidence, citations=a.citations))
+            doc.doc_id, a.span, report_id=a.report_id, rec_number=a.rec_number, restated=True,
+            report_link=a.report_link, text=norm_ws(a.span.text), addressee=None, agency=a.agency, themes=a.themes,
+            evidence=evidence, citations=a.citations))
     return out
 
 
@@ -218,10 +233,13 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                 # the agency that must act is named right after the reporting verb ("recommended that ICE")
                 agency_m = AGENCY_RE.search(text, trigger.end(), min(sent.end, trigger.end() + 40))
                 agency = agency_m.group(1) if agency_m and agency_m.group(1) != "FLETC" else default_agency
-                for item in items:
+                numbers = _subject_numbers(text, sent, trigger.start())
+                for k, item in enumerate(items):
                     actions.append(Action(item, sent, p_index, themes_for(item.text), cites, agency,
                                            reports[0] if len(reports) == 1 else None,
-                                           link if len(reports) == 1 else None))
+                                           link if len(reports) == 1 else None,
+                                           rec_number=numbers[0] if len(numbers) == 1 else
+                                           numbers[k] if len(numbers) == len(items) else None))
                 if not items and sent.text.rstrip().endswith(":"):
                     list_lead = (sent, cites, agency, reports, link)
                 elif not items:  # remainder audit: a reporting verb that yielded no action
