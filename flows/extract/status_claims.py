@@ -109,17 +109,18 @@ PLURAL_RE = re.compile(r"\b(?:these|those|the|all)\s+(?:audits|reports|reviews|e
 RECS_OF_RE = re.compile(r"\brecommendations?\s+(?:from|of|in|made in|made by)\s+(?P<desc>[^.;]{3,160})", re.IGNORECASE)
 YEAR_DESC_RE = re.compile(r"\b(?P<y>(?:19|20)\d{2})\s+(?:report|review|audit|update|follow-up|evaluation)\b", re.I)
 OIG_SAYS_RE = re.compile(r"\b(?:OIG|Inspector General)\b(?:[^.]{0,60}?\bit\b)?[^.]{0,60}?\b(?:reported|found|said|stated|"
-                         r"lists?|listed|determined|considers?|considered|marked|rated)\b(?:\s+that)?", re.IGNORECASE)
+                         r"lists?|listed|determined|considers?|considered|marked|rated|closed|has\s+closed)\b(?:\s+that)?", re.IGNORECASE)
 DEFINITE_PLURAL_RE = re.compile(r"\b(?:the|its|their|(?:the\s+)?(?:report|audit|review)[’']s|OIG-\d\d-\d{2,3}[’']s)\s+"
                                 r"(?:\w+\s+)?recommendations\b", re.IGNORECASE)
 # a record block (oversight.gov, OIG trackers): "Recommendation 2: <text>" then "Component response: Concur",
 # "Status: Resolved – Open" on lines of their own
-LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:Component|Agency|Management|ICE|CBP|DHS)\s+)?(?:response|status|resolution)"
+LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?-i:[A-Z])[\w.&’']*(?:\s+(?-i:[A-Z])[\w.&’']*){0,3}\s+)?(?:response|status|resolution)"
                            r"(?:\s+of\s+recommendation)?\s*:", re.IGNORECASE | re.MULTILINE)
 # a table row that starts with the recommendation's number: "3 | Train supervisors … | Resolved – Open"
 TABLE_ROW_RE = re.compile(r"^[ \t|]*(?:Rec(?:ommendation)?\.?\s*(?:No\.?\s*)?)?(?P<n>\d{1,2})[ \t]*(?:\||\t|[ ]{2,})(?=[^\n]*\S)",
                           re.IGNORECASE | re.MULTILINE)
 RECORD_HEAD_RE = re.compile(r"^[ \t]*(?:Recommendation|Rec\.?)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE | re.MULTILINE)
+THIS_REC_RE = re.compile(r"\b(?:this|the\s+same)\s+recommendation\b(?!s)", re.IGNORECASE)
 STATUS_LABEL_RE = re.compile(r"\bstatus\s*:", re.IGNORECASE)
 AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|we|the agency|ERO|HSI)\b")
 NOT_CLAIM_RE = re.compile(r"^\W*(?:if|whether|should|unless|once)\b|\b(?:would|will)\s+(?:\w+\s+)?(?:concur|close|be\s+closed)"
@@ -191,6 +192,8 @@ class _ClaimReader:
             last_pos = max(p for p, rid in zip(self.positions, self.history, strict=True) if p < sent.start)
             if any(q.start <= last_pos < q.end for q in self.paras[max(0, p_index - 3):p_index + 1]):
                 return earlier[:1]
+            if scope == "one" and len(earlier) == 1:
+                return earlier  # the only report the document has named so far (a page of records about it)
         return [self.own_report] if self.own_report else []
 
     def _described(self, desc: str, history: list[str]) -> list[str]:
@@ -228,10 +231,13 @@ class _ClaimReader:
                     return (group, min(a.sentence.start for a in group)) if len(group) == 1 else ([], sent.start)
         return [], sent.start
 
-    def _record_head(self, p_index: int, pos: int) -> re.Match[str] | None:
-        """The "Recommendation N" line that heads the record block holding a labelled line at pos."""
+    def _record_head(self, p_index: int, pos: int, end: int | None = None) -> re.Match[str] | None:
+        """The "Recommendation N" line that heads the record block holding, at pos, a labelled
+        line ("USCIS response: Concur") or a claim about "this recommendation"."""
         line_start = self.text.rfind("\n", 0, pos) + 1
-        if not LABEL_LINE_RE.match(self.text, line_start):
+        sentence_start = max(self.text.rfind(". ", 0, pos) + 2, line_start)
+        if not (LABEL_LINE_RE.match(self.text, line_start)
+                or THIS_REC_RE.search(self.text, sentence_start, end or pos)):  # "OIG considers this recommendation …"
             return None
         para = self.paras[p_index]
         heads = list(RECORD_HEAD_RE.finditer(self.text, para.start, line_start))
@@ -264,7 +270,7 @@ class _ClaimReader:
             quote = sent
             # a table row: its first cell is the number (whatever other rows the sentence holds), the row the quote
             row = TABLE_ROW_RE.match(text, text.rfind("\n", 0, hit.start) + 1)
-            record = self._record_head(p_index, hit.start) if not numbers and not row else None
+            record = self._record_head(p_index, hit.start, hit.end) if not numbers and not row else None
             if row:
                 line_end = text.find("\n", hit.end)
                 numbers, quote = [int(row["n"])], span(text, row.start(), len(text) if line_end < 0 else line_end)
