@@ -14,7 +14,7 @@ from flows.core.genres import PROFILES, rights
 from flows.ingest.catalogue import REFERENCE_DIR
 from flows.ingest.decode import DEFAULT_MAX_BYTES, BadInput, decode
 from flows.ingest.forms import undo_forms
-from flows.ingest.genre import detect_genre, genre_scores
+from flows.ingest.genre import detect
 from flows.ingest.html import html_text
 from flows.ingest.manifest import MANIFEST_NAME, ManifestEntry
 from flows.ingest.pdf import pdf_text
@@ -116,8 +116,9 @@ def ingest_file(path: Path, raw: Path, manifest: dict[str, ManifestEntry],
     if len(_WORD_RE.findall(text[:20000])) < 3:
         raise BadInput("no readable text: fewer than three words")
     entry = manifest.get(rel, ManifestEntry(rel))
-    genre = entry.genre_hint or detect_genre(text)
-    score = genre_scores(text).get(genre)
+    detected, scores = detect(text)
+    genre = entry.genre_hint or detected
+    score = scores.get(genre)
     publisher = entry.publisher or find_publisher(text) or PROFILES[genre].publisher
     sha = hashlib.sha256(data).hexdigest()
     document = {

@@ -26,7 +26,19 @@ def _rules() -> tuple[int, dict[str, list[tuple[int, re.Pattern[str]]]]]:
 _ID_LINE_RE = re.compile(r"^[ \t•|-]*(OIG[\s\u2010-\u2014-]*\d{2}[\s\u2010-\u2014-]+\d{2,3})", re.MULTILINE | re.IGNORECASE)
 
 
+SAMPLE_HEAD, SAMPLE_TAIL = 30_000, 5_000  # a genre shows in a document's first pages and its end
+
+
+def _sample(text: str) -> str:
+    """What genre detection reads: the head and tail of a long document (cost bounded per
+    document, whatever its length), the whole of a short one."""
+    if len(text) <= SAMPLE_HEAD + SAMPLE_TAIL:
+        return text
+    return text[:SAMPLE_HEAD] + "\n\n" + text[-SAMPLE_TAIL:]
+
+
 def genre_scores(text: str) -> dict[str, int]:
+    text = _sample(text)
     _, rules = _rules()
     scores = {g: sum(w for w, rx in pats if rx.search(text)) for g, pats in rules.items()}
     # one document about many reports, record by record, is OIG's listing or compendium, not a report
@@ -36,9 +48,15 @@ def genre_scores(text: str) -> dict[str, int]:
     return scores
 
 
-def detect_genre(text: str) -> str:
-    """The best-scoring genre, or `unknown` when no genre reaches the minimum score or two tie."""
+def detect(text: str) -> tuple[str, dict[str, int]]:
+    """The best-scoring genre (`unknown` when no genre reaches the minimum score or two tie),
+    and every genre's score."""
     min_score, _ = _rules()
-    scores = sorted(genre_scores(text).items(), key=lambda kv: kv[1], reverse=True)
-    (best, top), (_, second) = scores[0], scores[1]
-    return best if top >= min_score and top > second else "unknown"
+    scores = genre_scores(text)
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    (best, top), (_, second) = ranked[0], ranked[1]
+    return (best if top >= min_score and top > second else "unknown"), scores
+
+
+def detect_genre(text: str) -> str:
+    return detect(text)[0]
