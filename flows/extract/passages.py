@@ -72,6 +72,8 @@ def _readings(e: dict) -> list[tuple]:
     out = [(kind, value, report, number, rec), (kind, value, None, None, None)]
     if number is not None or rec is not None:
         out.append((kind, value, report, None, None))
+    if number is not None and report is not None:
+        out.append((kind, value, None, number, rec))  # the same number read without its report
     return out
 
 

@@ -26,7 +26,12 @@ from flows.extract.themes import themes_for
 
 _LINE_RE = re.compile(r"[^\n]+")
 _SPLIT_RE = re.compile(r"[ \t]*\|[ \t]*|\t+[ ]*|[ ]{2,}")
-_NUMBER_CELL_RE = re.compile(r"^(?:Rec(?:ommendation)?\.?\s*(?:No\.?|#)?\s*)?#?(?P<n>\d{1,2})$", re.IGNORECASE)
+_NUMBER_CELL_RE = re.compile(r"^(?:(?:Rec(?:ommendation)?\.?|No\.?|#)\s*)*(?P<n>\d{1,2})\.?$", re.IGNORECASE)
+# a CSV export's quoted cells: "Recover $2,914,006 …","Closed - Implemented","OIG-24-08","2"
+_CSV_CELL_RE = re.compile(r'"((?:[^"]|"")*)"')
+# "The Director of ICE should evaluate … (Recommendation 1)": a record that ends with its number
+_TRAILING_NUMBER_RE = re.compile(r"\((?:Recommendation|Rec\.)\s*(?:#|No\.)?\s*(?P<n>\d{1,2})\)\s*$", re.IGNORECASE)
+_SHOULD_RE = re.compile(r"\b(?:should|must|needs?\s+to)\s+", re.IGNORECASE)
 _RECORD_RE = re.compile(r"^[ \t•-]*(?:(?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?|#\s*)(?P<n>\d{1,2})\s*[:.–—-]\s+(?P<text>\S[^\n]*)",
                         re.IGNORECASE)
 # bare status cells the sentence vocabulary leaves alone ("Open", "Closed", "Open – Resolved")
@@ -35,6 +40,9 @@ _STATUS_CELL = [(re.compile(r"^(?:Open|Closed)\b", re.IGNORECASE), "status", Non
 
 
 def _cells(text: str, line: Span) -> list[Span]:
+    if line.text.startswith('"') and line.text.count('","') >= 2:
+        return [span(text, line.start + m.start(1), line.start + m.end(1)) for m in _CSV_CELL_RE.finditer(line.text)
+                if m.group(1).strip()]
     out, cut = [], line.start
     for m in _SPLIT_RE.finditer(text, line.start, line.end):
         if m.start() > cut:
@@ -151,9 +159,68 @@ def _history_end(text: str, at: int) -> int:
     return end
 
 
+_ENUM_START_RE = re.compile(r"^\(?(?:a|1)\)\s+\S")
+
+
+def _continued(text: str, cell: Span, line: Span) -> Span:
+    """A fixed-width table cell that wraps onto the following indented lines: the cell with its
+    continuation (the text in the same column of each line that has no cells of its own before it)."""
+    column = cell.start - line.start
+    end, pos = cell.end, line.end + 1
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        nxt_end = len(text) if nl < 0 else nl
+        nxt = text[pos:nxt_end]
+        lead = len(nxt) - len(nxt.lstrip(" "))
+        if not nxt.strip() or abs(lead - column) > 2 or "|" in nxt or "\t" in nxt:
+            break
+        first = re.split(r" {2,}", nxt.strip())[0]
+        end = pos + lead + len(first)
+        pos = nxt_end + 1
+    return span(text, cell.start, end)
+
+
+def _trailing_records(doc: Document, evidence: str, asserted_by: str, out: Extraction) -> list[tuple[int, int]]:
+    """Paragraphs that state a recommendation and end with its number: "The Director of ICE
+    should evaluate … (Recommendation 1)", with "Status: …" on the lines that follow."""
+    text, read = doc.text, []
+    for para in doc.seg.paragraphs:
+        lines = list(re.finditer(r"[^\n]+", text[para.start:para.end]))
+        body_end = None
+        for ln in lines:
+            tail = _TRAILING_NUMBER_RE.search(ln.group(0))
+            if tail:
+                body_end = para.start + ln.start() + tail.start()
+                number = int(tail["n"])
+                status_from = para.start + ln.end()
+                break
+        if body_end is None:
+            continue
+        body = span(text, para.start, body_end)
+        should = _SHOULD_RE.search(text, body.start, body.end)
+        action = span(text, should.end(), body.end) if should else body
+        if not starts_with_verb(action.text):
+            continue
+        report_id = _report_above(doc, para.start)
+        action = span(text, action.start, action.end - (1 if action.text.endswith(".") else 0))
+        for item in split_actions(text, action) or [action]:
+            out.recommendations.append(emit.recommendation(
+                doc.doc_id, item, rec_number=number, report_id=report_id, restated=True,
+                report_link="stated" if report_id else None, text=norm_ws(item.text), addressee=None,
+                agency=_agency(text, para), themes=themes_for(item.text), evidence=evidence, citations=[]))
+        status = re.compile(r"^[ \t]*Status\s*:\s*(?P<v>[^\n]+)$", re.MULTILINE).search(text, status_from, para.end)
+        if status:
+            for kind, value in _cell_claims(text, span(text, status.start("v"), status.end("v"))):
+                out.status_events.append(emit.event(doc.doc_id, span(text, status.start(), status.end()), kind, value,
+                                                    asserted_by, document_date=doc.published_on, report_id=report_id,
+                                                    rec_number=number))
+        read.append((para.start, para.end))
+    return read
+
+
 def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
     text, out = doc.text, Extraction()
-    records = _records(doc, evidence, asserted_by, out)
+    records = _records(doc, evidence, asserted_by, out) + _trailing_records(doc, evidence, asserted_by, out)
     for m in _LINE_RE.finditer(text):
         line = span(text, m.start(), m.end())
         if not line.text or any(a <= line.start < b for a, b in records):
@@ -172,13 +239,14 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
                 n = _NUMBER_CELL_RE.match(c.text)
                 if n and number is None:
                     number = int(n["n"])
-                elif action is None and len(c.text.split()) >= 4 and starts_with_verb(c.text):
+                elif action is None and len(c.text.split()) >= 3 and (starts_with_verb(c.text) or _ENUM_START_RE.match(c.text)):
                     action = c
                 elif _cell_claims(text, c) and len(c.text.split()) <= 4:
                     status_cells.append(c)
                 ids += [rid for _, _, rid in find_report_ids(c.text)]
             if number is None or action is None:
                 continue
+            action = _continued(text, action, line)
         else:
             continue
         report_id = ids[0] if ids else _report_above(doc, line.start)

@@ -86,6 +86,8 @@ def _is_claim_sentence(doc: Document, p_index: int, sent: Span) -> bool:
     text = sent.text
     if not find_status(doc.text, sent.start, sent.end):
         return False
+    if "\n" not in text and not re.search(r"\d", text) and len(re.split(r"\s*\|\s*|\t+|\s{2,}", text.strip())) >= 3:
+        return False  # a table's header row ("Report  Issued  Total  Open  Closed  Unresolved") names columns
     if not (REC_CONTEXT_RE.search(text) or SINGULAR_POINTER_RE.search(text) or LABEL_LINE_RE.search(text)
             or TABLE_ROW_RE.search(text)):
         return False
