@@ -33,7 +33,7 @@ _CSV_CELL_RE = re.compile(r'"((?:[^"]|"")*)"')
 _TRAILING_NUMBER_RE = re.compile(r"\((?:Recommendation|Rec\.)\s*(?:#|No\.)?\s*(?P<n>\d{1,2})\)\s*$", re.IGNORECASE)
 _SHOULD_RE = re.compile(r"\b(?:should|must|needs?\s+to)\s+", re.IGNORECASE)
 _RECORD_RE = re.compile(r"^[ \t•-]*(?:(?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?|#\s*)(?P<n>\d{1,2})\s*[:.–—-]\s+(?P<text>\S[^\n]*)",
-                        re.IGNORECASE)
+                        re.IGNORECASE | re.MULTILINE)
 # bare status cells the sentence vocabulary leaves alone ("Open", "Closed", "Open – Resolved")
 _STATUS_CELL = [(re.compile(r"^(?:Open|Closed)\b", re.IGNORECASE), "status", None),
                 (re.compile(r"\b(?:Resolved)\b", re.IGNORECASE), "status", "resolved")]
@@ -159,6 +159,27 @@ def _history_end(text: str, at: int) -> int:
     return end
 
 
+_LEADER_RE = re.compile(r"^[ \t]*(?:Rec(?:ommendation)?\.?|No\.|#)\s*(?P<n>\d{1,2})\s*\.{3,}\s*(?P<status>[^\n.][^\n]{1,40})$",
+                        re.IGNORECASE | re.MULTILINE)
+_LABELLED_LINE_RE = re.compile(r"^[ \t]*[A-Z][\w ’'/-]{0,30}:")
+
+
+def _lines_after(text: str, pos: int, first: bool = False) -> Span:
+    """The text from pos to the end of its paragraph, stopping at a labelled line ("Status:
+    …", "Management comment: …"): a record's action written over several lines. With `first`,
+    pos is inside the first line."""
+    end = text.find("\n", pos) if first else pos
+    end = len(text) if end < 0 else end
+    start = pos if first else pos + 1
+    while end < len(text):
+        nl = text.find("\n", end + 1)
+        nxt = text[end + 1:len(text) if nl < 0 else nl]
+        if not nxt.strip() or _LABELLED_LINE_RE.match(nxt) or _RECORD_RE.match(nxt) or _LEADER_RE.match(nxt):
+            break
+        end = len(text) if nl < 0 else nl
+    return span(text, start, end)
+
+
 _ENUM_START_RE = re.compile(r"^\(?(?:a|1)\)\s+\S")
 
 
@@ -225,13 +246,20 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
         line = span(text, m.start(), m.end())
         if not line.text or any(a <= line.start < b for a, b in records):
             continue
-        record = _RECORD_RE.match(text, line.start, line.end)
+        record = _RECORD_RE.match(text, m.start(), m.end())  # anchored at the line start, before its indent
         cells = _cells(text, line)
         number = action = None
         status_cells: list[Span] = []
         ids: list[str] = []
-        if record:
-            number, action = int(record["n"]), span(text, record.start("text"), line.end)
+        leader = _LEADER_RE.match(text, m.start(), m.end())
+        if leader:  # "Rec. 2 ........ Open (Unresolved)" over the action's own lines
+            number = int(leader["n"])
+            body = _lines_after(text, line.end)
+            if not body.text or not starts_with_verb(body.text):
+                continue
+            action, status_cells = body, [span(text, leader.start("status"), leader.end("status"))]
+        elif record:
+            number, action = int(record["n"]), _lines_after(text, record.start("text"), first=True)
             if not starts_with_verb(action.text) or len(action.text.split()) < 4:
                 continue
         elif len(cells) >= 3:

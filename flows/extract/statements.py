@@ -107,6 +107,8 @@ PURPOSE_RE = re.compile(r"recommendations\s+to\s+(?:help\s+\w+\s+)?(?:improve|st
                         re.IGNORECASE)
 OIG_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector general|watchdog|the office|report|review|audit|alert|evaluation|"
                             r"it|they|auditors|investigators|recommendations?)\b", re.IGNORECASE)
+LEAD_TAIL_RE = re.compile(r"\s*(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w.’'&-]*(?:\s+(?-i:[A-Z])[\w.’'&-]*){0,4})?\s*"
+                          r"(?:to|should|must)?\s*[:,—–-]?\s*", re.IGNORECASE)
 LIST_LEAD_RE = re.compile(r"\brecommend\w*\b|\b(?:should|must)\s*:\s*$", re.IGNORECASE)
 
 
@@ -240,8 +242,8 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                                            link if len(reports) == 1 else None,
                                            rec_number=numbers[0] if len(numbers) == 1 else
                                            numbers[k] if len(numbers) == len(items) else None))
-                if not items and sent.text.rstrip().endswith(":"):
-                    list_lead = (sent, cites, agency, reports, link)
+                if not items and (sent.text.rstrip().endswith(":") or LEAD_TAIL_RE.fullmatch(text, trigger.end(), sent.end)):
+                    list_lead = (sent, cites, agency, reports, link)  # "…, including that ICE" then a list
                 elif not items:  # remainder audit: a reporting verb that yielded no action
                     warnings.append(f"{doc.doc_id}@{trigger.start()}: '{trigger.group(0)}' is followed by "
                                     "no recommended action; not recorded")
