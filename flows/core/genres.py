@@ -1,21 +1,17 @@
 """Genres as profiles: what each kind of document is, in one place.
 
 A genre decides who speaks in a document (`asserted_by` of its claims, `evidence` of the
-recommendations it restates), its default publisher, and, for now, which passage extractors
-run on it (flows/extract/passages.py). Detection rules are in flows/ingest/genre_rules.yaml;
-the vocabulary of genre names is the contract's (schemas/common.py GENRES).
+recommendations it restates) and its default publisher; it never decides whether rows are
+looked for: every document runs every passage extractor (flows/extract/passages.py).
+Detection rules are in flows/ingest/genre_rules.yaml; the vocabulary of genre names is the
+contract's (schemas/common.py GENRES).
 
 Adding a genre: a profile here, its detection rules in genre_rules.yaml, its name in GENRES.
-Making every genre run every passage extractor is one line: `passages=ALL_PASSAGES`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-# Passage extractors, in the order they run (flows/extract/passages.py implements each).
-ALL_PASSAGES = ("report_structure", "rec_tables", "statements", "claims", "follow_ups", "listing_rows", "program_facts", "training", "mentions")
-GENERIC = ("program_facts", "training", "mentions")
 
 GOV_PUBLISHERS = frozenset({"DHS OIG", "U.S. Immigration and Customs Enforcement"})
 
@@ -26,16 +22,15 @@ class Profile:
     asserted_by: str  # who makes the claims the document states: oig, agency or secondary
     evidence: str  # evidence of the recommendations it restates: primary, agency or secondary
     publisher: str | None  # when neither the manifest nor the text names one
-    passages: tuple[str, ...]
 
 
 PROFILES: dict[str, Profile] = {p.name: p for p in (
-    Profile("oig_report", "oig", "primary", "DHS OIG", ALL_PASSAGES),
-    Profile("oig_listing", "oig", "primary", "DHS OIG", ALL_PASSAGES),
-    Profile("agency_page", "agency", "agency", "U.S. Immigration and Customs Enforcement", ALL_PASSAGES),
-    Profile("secondary_summary", "secondary", "secondary", None, ALL_PASSAGES),
+    Profile("oig_report", "oig", "primary", "DHS OIG"),
+    Profile("oig_listing", "oig", "primary", "DHS OIG"),
+    Profile("agency_page", "agency", "agency", "U.S. Immigration and Customs Enforcement"),
+    Profile("secondary_summary", "secondary", "secondary", None),
     # an unrecognised document is still read for what it reports, as a third party would say it
-    Profile("unknown", "secondary", "secondary", None, ALL_PASSAGES),
+    Profile("unknown", "secondary", "secondary", None),
 )}
 
 

@@ -1,8 +1,9 @@
 """Passage extractors by kind, each a function (document, profile) -> rows.
 
-A document runs the passage extractors its genre profile lists (flows/core/genres.py), in
-order; what an earlier (more specific) extractor already read is not recorded again. Adding a passage kind: one function here and one entry in PASSAGES
-(and its name in ALL_PASSAGES)."""
+Every document runs every passage extractor, in the order of PASSAGES (the most specific
+reading first); what an earlier extractor already read is not recorded again. The genre's
+profile (flows/core/genres.py) decides who speaks, not what is read. Adding a passage kind:
+its module and one entry in PASSAGES."""
 
 from __future__ import annotations
 
@@ -29,12 +30,12 @@ def _mentions(doc: Document, profile: Profile) -> Extraction:
 
 PASSAGES: dict[str, Callable[[Document, Profile], Extraction]] = {
     "report_structure": lambda doc, profile: report_structure.extract(doc),
-    "follow_ups": lambda doc, profile: follow_ups.extract(doc, *report_structure.identity(doc)),
-    "listing_rows": lambda doc, profile: listing_rows.extract(doc),
     "rec_tables": lambda doc, profile: rec_tables.extract(doc, profile.evidence, profile.asserted_by),
     "statements": lambda doc, profile: statements.extract(doc, profile.evidence, profile.asserted_by == "oig"),
     "claims": lambda doc, profile: status_claims.extract(
         doc, profile.asserted_by, report_structure.identity(doc)[0] if profile.name == "oig_report" else None),
+    "follow_ups": lambda doc, profile: follow_ups.extract(doc, *report_structure.identity(doc)),
+    "listing_rows": lambda doc, profile: listing_rows.extract(doc),
     "program_facts": _facts,
     "training": _training,
     "mentions": _mentions,
@@ -90,7 +91,7 @@ def run_passages(doc: Document, profile: Profile) -> Extraction:
     one already recorded, or a second `reports` row for the same report, is the same statement
     and is dropped."""
     out = Extraction()
-    for name in profile.passages:
+    for name in PASSAGES:
         part = PASSAGES[name](doc, profile)
         if name in OIG_VOICE:
             part = _in_voice(part, profile)
