@@ -13,18 +13,20 @@ from __future__ import annotations
 from tests.eval.forms import evaluate_forms, render
 from tests.eval.test_accuracy import REPORTS
 
-# (set, metric): (precision floor, recall floor)
+# (set, metric): (precision floor, recall floor); measured at the end of the first session on
+# these forms: development 0.97/0.74, 0.79/0.71, 0.68/0.77, 1.00/0.99, genre 79/82; sealed
+# 0.95/0.66, 0.77/0.61, 0.72/0.79, 1.00/1.00, genre 20/22
 FLOORS = {
-    ("forms/", "recommendations"): (0.92, 0.68),
-    ("forms/", "claims by number"): (0.72, 0.66),
-    ("forms/", "responses"): (0.60, 0.70),
+    ("forms/", "recommendations"): (0.92, 0.70),
+    ("forms/", "claims by number"): (0.74, 0.66),
+    ("forms/", "responses"): (0.62, 0.72),
     ("forms/", "report ids"): (0.97, 0.95),
-    ("holdout_forms/", "recommendations"): (0.88, 0.52),
-    ("holdout_forms/", "claims by number"): (0.60, 0.45),
-    ("holdout_forms/", "responses"): (0.50, 0.55),
+    ("holdout_forms/", "recommendations"): (0.90, 0.62),
+    ("holdout_forms/", "claims by number"): (0.72, 0.56),
+    ("holdout_forms/", "responses"): (0.66, 0.74),
     ("holdout_forms/", "report ids"): (0.97, 0.95),
 }
-GENRE_FLOOR = {"forms/": 0.95, "holdout_forms/": 0.85}
+GENRE_FLOOR = {"forms/": 0.92, "holdout_forms/": 0.88}
 
 
 def _check(prefix: str, title: str) -> None:
@@ -42,7 +44,7 @@ def _check(prefix: str, title: str) -> None:
 
 
 def test_forms_on_development_fixtures():
-    _check("forms/", "Forms: development fixtures (64 documents in ten forms)")
+    _check("forms/", "Forms: development fixtures (82 documents in ten forms)")
 
 
 def test_forms_on_sealed_held_out_fixtures():
