@@ -46,12 +46,17 @@ class EventIndex:
     recommendation's status looks at its own candidates only: linear in events plus
     recommendations, not their product."""
 
-    def __init__(self, events: list[dict]):
+    def __init__(self, events: list[dict], aliases: dict[str, str] | None = None):
+        """`aliases`: restated recommendation -> the report's own one it restates
+        (`primary_rec_id`): a claim about the restatement is a claim about the recommendation."""
+        self.aliases = aliases or {}
         self.by_rec: dict[str, list[dict]] = {}
         self.by_report: dict[str, list[dict]] = {}
         for e in events:
             if e["rec_id"] is not None:
                 self.by_rec.setdefault(e["rec_id"], []).append(e)
+                if e["rec_id"] in self.aliases:
+                    self.by_rec.setdefault(self.aliases[e["rec_id"]], []).append(e)
             elif e["report_id"] is not None:
                 self.by_report.setdefault(e["report_id"], []).append(e)
 
@@ -62,7 +67,8 @@ class EventIndex:
 def derive(rec: dict, events: list[dict] | EventIndex) -> dict:
     """response, status, resolution, status_as_of and the event the status comes from."""
     pool = events.candidates(rec) if isinstance(events, EventIndex) else events
-    mine = [e for e in pool if applies(e, rec)]
+    aliases = events.aliases if isinstance(events, EventIndex) else {}
+    mine = [e for e in pool if applies(e, rec) or aliases.get(e["rec_id"] or "") == rec["rec_id"]]
     out: dict = {"response": "unknown", "status": "unknown", "resolution": "unknown", "status_as_of": None,
                  "status_event_id": None}
     for column, (kind, values) in AXES.items():

@@ -66,7 +66,11 @@ def _with_pages(rows: list[dict], texts: dict[str, str], paged: set[str]) -> lis
 
 def _resolve_numbers(events: list[dict], recs: list[dict]) -> list[dict]:
     """An event naming report and number points at that recommendation once it is ingested."""
-    by_number = {(r["report_id"], r["rec_number"]): r["rec_id"] for r in recs if r["rec_number"]}
+    by_number: dict[tuple, str] = {}
+    for r in recs:  # the report's own statement of a number wins over a restatement that gives it
+        key = (r["report_id"], r["rec_number"])
+        if r["rec_number"] and (key not in by_number or r["rec_id"] == f"{r['report_id']}-R{r['rec_number']}"):
+            by_number[key] = r["rec_id"]
     out = []
     for e in events:
         key = (e["report_id"], e.get("rec_number"))
@@ -85,8 +89,9 @@ def build_tables(documents: list[dict], texts: dict[str, str], catalogue: list[d
     confirmed = {r["report_id"] for r in reports if r["source"] != "reference"}
     events = _resolve_numbers(ex.status_events, ex.recommendations)
     recs = []
-    index = EventIndex(events)
-    for rec in link_primary(ex.recommendations):
+    linked = link_primary(ex.recommendations)
+    index = EventIndex(events, {r["rec_id"]: r["primary_rec_id"] for r in linked if r.get("primary_rec_id")})
+    for rec in linked:
         row = {**rec, **derive(rec, index)}
         row["first_seen"] = previous_first_seen.get(rec["rec_id"], on)
         row["last_seen"] = on

@@ -12,6 +12,7 @@ from dataclasses import replace
 from flows.core.clean import clean
 from flows.core.genres import PROFILES
 from flows.core.text import Segmented
+from flows.extract import report_structure
 from flows.extract.emit import finish
 from flows.extract.mentions import extract_mentions
 from flows.extract.model import Document, Extraction
@@ -29,6 +30,8 @@ def extract_document(doc: Document) -> Extraction:
                    published=doc.text)
     mentions = extract_mentions(view)
     view = replace(view, named_reports=tuple((m["start"], m["suggested_report_id"] or m["report_id"]) for m in mentions))
+    if doc.genre == "oig_report":  # a report's claims are dated by its issue date (its cover's)
+        view = replace(view, published_on=report_structure.identity(view)[1])
     out = run_passages(view, PROFILES.get(doc.genre, PROFILES["unknown"]))
     out.report_mentions.extend(mentions)
     return finish(out, cleaned, doc.doc_id)

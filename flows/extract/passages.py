@@ -31,10 +31,10 @@ def _mentions(doc: Document, profile: Profile) -> Extraction:
 PASSAGES: dict[str, Callable[[Document, Profile], Extraction]] = {
     "report_structure": lambda doc, profile: report_structure.extract(doc),
     "rec_tables": lambda doc, profile: rec_tables.extract(doc, profile.evidence, profile.asserted_by),
+    "follow_ups": lambda doc, profile: follow_ups.extract(doc, *report_structure.identity(doc)),
     "statements": lambda doc, profile: statements.extract(doc, profile.evidence, profile.asserted_by == "oig"),
     "claims": lambda doc, profile: status_claims.extract(
         doc, profile.asserted_by, report_structure.identity(doc)[0] if profile.name == "oig_report" else None),
-    "follow_ups": lambda doc, profile: follow_ups.extract(doc, *report_structure.identity(doc)),
     "listing_rows": lambda doc, profile: listing_rows.extract(doc),
     "program_facts": _facts,
     "training": _training,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from flows.core.report_ids import find_report_ids
 from flows.core.text import Span, norm_ws, span
@@ -68,9 +69,14 @@ def _cell_claims(text: str, cell: Span) -> list[tuple[str, str]]:
 _AGENCY_RE = re.compile(r"\b(ICE|CBP|USCIS|FEMA|TSA|CISA|USSS|FLETC|DHS)\b|(Secret Service)|(Coast Guard)")
 
 
-def _agency(text: str, line: Span) -> str | None:
+def _agency(text: str, line: Span) -> str:
+    """The component a row names, else the one the document names most, else DHS."""
     m = _AGENCY_RE.search(text, line.start, line.end)
-    return (m.group(1) or ("USSS" if m.group(2) else "USCG")) if m else None
+    if m:
+        return m.group(1) or ("USSS" if m.group(2) else "USCG")
+    counts = Counter(m.group(1) or ("USSS" if m.group(2) else "USCG") for m in _AGENCY_RE.finditer(text))
+    counts.pop("DHS", None)
+    return counts.most_common(1)[0][0] if counts else "DHS"
 
 
 def _report_above(doc: Document, pos: int) -> str | None:

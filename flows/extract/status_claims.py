@@ -295,8 +295,11 @@ class _ClaimReader:
                 identified, quote_from = self._identified(clause, sent, p_index)
                 if identified:
                     quote = span(text, quote_from, sent.end)
-                    rows += [emit.event(doc.doc_id, quote, hit.kind, hit.value, by, rec_id=rec_id_for(doc.doc_id, a.span.start),
-                                         report_id=a.report_id, **common) for a in identified]
+                    # an action the text numbers within a report is that report's recommendation of the number
+                    rows += [emit.event(doc.doc_id, quote, hit.kind, hit.value, by, report_id=a.report_id,
+                                        rec_number=a.rec_number, **common) if a.rec_number and a.report_id else
+                             emit.event(doc.doc_id, quote, hit.kind, hit.value, by, rec_id=rec_id_for(doc.doc_id, a.span.start),
+                                        report_id=a.report_id, **common) for a in identified]
                     continue
             targets = self._reports_for(clause, sent, reports, p_index, sh.scope)
             if targets and sh.scope == "unspecified" and DEFINITE_PLURAL_RE.search(clause.text):
