@@ -241,6 +241,7 @@ def query(
     db: Path = typer.Option(DEFAULT_DB, help="The DuckDB file."),
     timeout: float = typer.Option(60.0, help="Stop the query after this many seconds."),
     max_memory: str = typer.Option("2GB", help="Memory limit of the query, e.g. 2GB or 500MB."),
+    max_rows: int = typer.Option(200, help="Rows drawn in the table format (csv and json print all)."),
 ) -> None:
     """Read-only SQL over the release: one statement, no file or network access, with a time and
     a memory limit (Ctrl-C stops it too).
@@ -261,19 +262,25 @@ def query(
         elif sql in (None, "-"):
             sql = sys.stdin.read()
         names, rows = access.run_sql(db, sql, timeout=timeout, max_memory=max_memory)
-        if fmt == "table":
+        if fmt == "table":  # a table is for reading: the first rows, long cells cut (csv/json give everything)
             t = Table(show_lines=False)
             for n in names:
                 t.add_column(n, overflow="fold")
-            for r in rows:
-                t.add_row(*("" if v is None else str(access._cell(v)) for v in r))
+            for r in rows[:max(0, max_rows)]:
+                t.add_row(*(_short("" if v is None else str(access._cell(v))) for v in r))
             console.print(t)
-            console.print(f"{len(rows)} rows")
+            more = len(rows) - max(0, max_rows)
+            console.print(f"{len(rows)} rows" + (f" ({more} not drawn: --format csv or json prints all, or --max-rows)"
+                                                  if more > 0 else ""))
         else:
             access.write_rows(names, rows, fmt, sys.stdout)
     except access.AccessError as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(2) from None
+
+
+def _short(cell: str, width: int = 300) -> str:
+    return cell if len(cell) <= width else cell[:width - 1] + "…"
 
 
 @app.command()

@@ -67,3 +67,21 @@ def test_a_folder_or_missing_file_is_not_a_database(tmp_path):
         access.run_sql(tmp_path, "select 1")
     with pytest.raises(access.AccessError, match="no database"):
         access.run_sql(tmp_path / "nope.duckdb", "select 1")
+
+
+def test_the_table_format_draws_the_first_rows_and_says_how_many_are_left(tmp_path):
+    import duckdb
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    db = tmp_path / "oig.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create table t as select range as n, repeat('x', 1000) as quote from range(1000)")
+    con.close()
+    res = CliRunner().invoke(app, ["query", "select * from t", "--db", str(db), "--max-rows", "5"])
+    assert res.exit_code == 0, res.output
+    assert "1000 rows (995 not drawn" in res.output
+    assert "x" * 400 not in res.output.replace("\n", "").replace("│", "").replace(" ", "")  # long cells are cut
+    res = CliRunner().invoke(app, ["query", "select n from t", "--db", str(db), "--format", "csv"])
+    assert len(res.output.strip().splitlines()) == 1001  # csv prints every row
