@@ -11,12 +11,12 @@ ignored and rewritten.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 from pathlib import Path
 
 from flows.core.catalogue import CatalogueEntry
+from flows.core.sources import sources_key
 from flows.extract.model import Extraction
 
 EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
@@ -33,19 +33,7 @@ def catalogue_key(entries: tuple[CatalogueEntry, ...]) -> str:
 
 def extractor_key() -> str:
     """A hash of every file that decides what extraction returns, computed once per process."""
-    return _sources_key(EXTRACT_DIR, SHARED_SOURCES)
-
-
-@functools.cache
-def _sources_key(root: Path, shared: tuple[Path, ...]) -> str:
-    """The extractors' Python and YAML sources under `root` (by relative path and content) and
-    the shared vocabularies, hashed."""
-    digest = hashlib.sha256()
-    files = sorted(p for p in root.rglob("*") if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts)
-    for path in [*files, *shared]:
-        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:12]
+    return sources_key(EXTRACT_DIR, SHARED_SOURCES)
 
 
 def cache_path(folder: Path, sha256: str, entries: tuple[CatalogueEntry, ...]) -> Path:

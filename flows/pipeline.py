@@ -50,6 +50,7 @@ class Inputs:
     manifest: dict[str, ManifestEntry]
     catalogue: list[dict]
     skipped: list[Problem] = field(default_factory=list)  # entries of raw/ that are not documents, and why
+    ingest_cache: Path | None = None  # where ingest results are kept between runs (None: not kept)
 
     @property
     def entries(self) -> tuple[CatalogueEntry, ...]:
@@ -131,7 +132,7 @@ def load_inputs(raw: Path, allow_empty_catalogue: bool = False) -> Inputs:
 
 def ingest_one(path: Path, inputs: Inputs) -> Ingested | Problem:
     try:
-        return ingest_file(path, inputs.raw, inputs.manifest)
+        return ingest_file(path, inputs.raw, inputs.manifest, cache=inputs.ingest_cache)
     except BadInput as exc:
         return Problem(display_path(path.relative_to(inputs.raw)), exc.reason)
 
@@ -459,6 +460,8 @@ def refresh_steps(raw: Path, out: Path, runner: Runner = PLAIN, release_date: dt
         inputs = runner.call(load_inputs, raw, allow_empty_catalogue)
     except (InputError, CatalogSettingsError) as exc:
         return input_failed(Summary(), exc), None
+    if use_cache:
+        inputs.ingest_cache = cache_dir_for(out).parent / "ingest"
     say(f"ingesting {len(inputs.files)} files")
     docs, problems = dedupe(runner.map(ingest_one, inputs.files, inputs=inputs))
     say(f"extracting {len(docs)} documents")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 import stat
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from flows.core.describe import find_published_on, find_publisher, find_title
 from flows.core.genres import PROFILES, rights
+from flows.core.sources import sources_key
 from flows.ingest.catalogue import REFERENCE_DIR
 from flows.ingest.decode import DEFAULT_MAX_BYTES, BadInput, decode
 from flows.ingest.forms import undo_forms
@@ -92,9 +94,17 @@ def _read_no_follow(path: Path, max_bytes: int) -> bytes:
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
+INGEST_DIR = Path(__file__).resolve().parent
+_CORE_SOURCES = (*sorted((INGEST_DIR.parent / "core").glob("*.py")), INGEST_DIR.parents[1] / "schemas" / "common.py")
+
+
 def ingest_file(path: Path, raw: Path, manifest: dict[str, ManifestEntry],
-                max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
-    """Read, decode and describe one raw file; raises BadInput with the reason when it cannot."""
+                max_bytes: int = DEFAULT_MAX_BYTES, cache: Path | None = None) -> Ingested:
+    """Read, decode and describe one raw file; raises BadInput with the reason when it cannot.
+
+    With a `cache` folder, a file whose bytes, manifest entry and ingest code were seen before
+    is read and hashed only: the rest comes from the cache (a refresh with one new document
+    does not decode and describe every other one again)."""
     rel = display_path(path.relative_to(raw))
     media_type = MEDIA_TYPES.get(path.suffix.lower())
     if media_type is None:
@@ -103,6 +113,30 @@ def ingest_file(path: Path, raw: Path, manifest: dict[str, ManifestEntry],
         data = _read_no_follow(path, max_bytes)
     except OSError as exc:
         raise BadInput(f"unreadable: {exc.strerror or exc}") from None
+    entry = manifest.get(rel, ManifestEntry(rel))
+    if cache is None:
+        return _describe(data, rel, media_type, entry, max_bytes)
+    key = hashlib.sha256(repr((hashlib.sha256(data).hexdigest(), rel, entry, media_type,
+                               sources_key(INGEST_DIR, _CORE_SOURCES))).encode()).hexdigest()[:32]
+    hit = cache / f"{key}.pickle"
+    try:
+        found = pickle.loads(hit.read_bytes())
+        if isinstance(found, Ingested):
+            return found
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        pass
+    ingested = _describe(data, rel, media_type, entry, max_bytes)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = hit.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(ingested, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(hit)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return ingested
+
+
+def _describe(data: bytes, rel: str, media_type: str, entry: ManifestEntry, max_bytes: int) -> Ingested:
     forms: list[str] = []
     if media_type == "application/pdf":
         text, encoding = pdf_text(data), "pdf"
@@ -115,7 +149,6 @@ def ingest_file(path: Path, raw: Path, manifest: dict[str, ManifestEntry],
                 raise BadInput("empty: the HTML page has no main text")
     if len(_WORD_RE.findall(text[:20000])) < 3:
         raise BadInput("no readable text: fewer than three words")
-    entry = manifest.get(rel, ManifestEntry(rel))
     detected, scores = detect(text)
     genre = entry.genre_hint or detected
     score = scores.get(genre)
