@@ -30,7 +30,7 @@ BASE_VERBS = frozenset("""
     prevent procure promote protect pursue quantify reach recommend reconsider record reevaluate refine reinforce
     reissue renew reorganize repair request research resolve retain return revisit safeguard schedule secure seek
     select separate share simplify specify streamline submit supervise support test transition upgrade vet
-    compare install prohibit conduct
+    compare install prohibit conduct narrow broaden expand limit assess fix clarify rewrite redesign
     """.split())
 NOT_ACTION_ING = frozenset("""training during including following regarding concerning according being
     having nothing something anything everything bring string spring ring king thing morning building

@@ -26,6 +26,8 @@ from flows.extract.status_phrases import find_status
 from flows.extract.themes import themes_for
 
 _LINE_RE = re.compile(r"[^\n]+")
+# "Recommendation One: Require …": numbers written as words
+_WORD_NUMBERS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b"
 _SPLIT_RE = re.compile(r"[ \t]*\|[ \t]*|\t+[ ]*|[ ]{2,}")
 _NUMBER_CELL_RE = re.compile(r"^(?:(?:Rec(?:ommendation)?\.?|No\.?|#)\s*)*(?P<n>\d{1,2})\.?$", re.IGNORECASE)
 # a CSV export's quoted cells: "Recover $2,914,006 …","Closed - Implemented","OIG-24-08","2"
@@ -33,11 +35,17 @@ _CSV_CELL_RE = re.compile(r'"((?:[^"]|"")*)"')
 # "The Director of ICE should evaluate … (Recommendation 1)": a record that ends with its number
 _TRAILING_NUMBER_RE = re.compile(r"\((?:Recommendation|Rec\.)\s*(?:#|No\.)?\s*(?P<n>\d{1,2})\)\s*$", re.IGNORECASE)
 _SHOULD_RE = re.compile(r"\b(?:should|must|needs?\s+to)\s+", re.IGNORECASE)
-_RECORD_RE = re.compile(r"^[ \t•-]*(?:(?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?|#\s*)(?P<n>\d{1,2})\s*[:.–—-]\s+(?P<text>\S[^\n]*)",
+_RECORD_RE = re.compile(r"^[ \t•-]*(?:(?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?|#\s*)(?P<n>\d{1,2}|" + _WORD_NUMBERS + r")\s*[:.–—-]\s+"
+                        r"(?P<text>\S[^\n]*)",
                         re.IGNORECASE | re.MULTILINE)
 # bare status cells the sentence vocabulary leaves alone ("Open", "Closed", "Open – Resolved")
 _STATUS_CELL = [(re.compile(r"^(?:Open|Closed)\b", re.IGNORECASE), "status", None),
                 (re.compile(r"\b(?:Resolved)\b", re.IGNORECASE), "status", "resolved")]
+
+
+def _number(token: str) -> int:
+    return int(token) if token.isdigit() else ("one two three four five six seven eight nine ten eleven twelve thirteen "
+                                               "fourteen fifteen").split().index(token.lower()) + 1
 
 
 def _cells(text: str, line: Span) -> list[Span]:
@@ -265,7 +273,7 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
                 continue
             action, status_cells = body, [span(text, leader.start("status"), leader.end("status"))]
         elif record:
-            number, action = int(record["n"]), _lines_after(text, record.start("text"), first=True)
+            number, action = _number(record["n"]), _lines_after(text, record.start("text"), first=True)
             if not starts_with_verb(action.text) or len(action.text.split()) < 4:
                 continue
         elif len(cells) >= 3:
