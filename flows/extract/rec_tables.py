@@ -39,8 +39,8 @@ _RECORD_RE = re.compile(r"^[ \t•-]*(?:(?:Recommendation|Rec\.)\s*(?:#\s*|No\.\
                         r"(?P<text>\S[^\n]*)",
                         re.IGNORECASE | re.MULTILINE)
 # bare status cells the sentence vocabulary leaves alone ("Open", "Closed", "Open – Resolved")
-_STATUS_CELL = [(re.compile(r"^(?:Open|Closed)\b", re.IGNORECASE), "status", None),
-                (re.compile(r"\b(?:Resolved)\b", re.IGNORECASE), "status", "resolved")]
+_OPEN_CLOSED_CELL_RE = re.compile(r"^(?:Open|Closed)\b", re.IGNORECASE)
+_RESOLVED_CELL_RE = re.compile(r"(?<!un)\bResolved\b", re.IGNORECASE)
 
 
 def _number(token: str) -> int:
@@ -66,10 +66,10 @@ def _cell_claims(text: str, cell: Span) -> list[tuple[str, str]]:
     found = {(h.kind, h.value) for h in find_status(text, cell.start, cell.end)}
     words = cell.text.strip()
     if len(words.split()) <= 4:
-        m = _STATUS_CELL[0][0].match(words)
+        m = _OPEN_CLOSED_CELL_RE.match(words)
         if m:
             found.add(("status", m.group(0).lower()))
-        if _STATUS_CELL[1][0].search(words) and not re.search(r"unresolved", words, re.IGNORECASE):
+        if _RESOLVED_CELL_RE.search(words) and not re.search(r"unresolved", words, re.IGNORECASE):
             found.add(("status", "resolved"))
     return sorted(found)
 
@@ -93,8 +93,6 @@ def _report_above(doc: Document, pos: int) -> str | None:
     return before[-1] if before else None
 
 
-_LABELS = ("report number", "report no.", "recommendation number", "recommendation no.", "recommendation #",
-           "recommendation", "status", "status history")
 _LABEL_LINE_RE = re.compile(r"^[ \t]*(?P<label>Report (?:Number|No\.)|Recommendation (?:Number|No\.|#)|Recommendation|"
                             r"Status History|Status)[ \t]*(?::[ \t]*(?P<value>[^\n]*))?$", re.IGNORECASE | re.MULTILINE)
 _HISTORY_RE = re.compile(r"^[ \t]*(?P<date>\d{1,2}/\d{1,2}/\d{4})[ \t]{2,}(?P<status>[^\n]+)$", re.MULTILINE)
