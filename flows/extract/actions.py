@@ -8,8 +8,11 @@ reason ("because", "—"), and cut the rest at commas and "and"s that are follow
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+
+from lemminflect import getAllLemmas
 
 from flows.core.text import Span, span
 
@@ -27,7 +30,7 @@ BASE_VERBS = frozenset("""
     certify communicate compile confirm correct demonstrate design direct disseminate distribute educate
     eliminate enhance estimate expedite explore extend facilitate follow formulate grant guide include inform
     initiate instruct interview inventory justify leverage locate manage mitigate notify oversee pilot post prepare
-    prevent procure promote protect pursue quantify reach recommend reconsider record reevaluate refine reinforce
+    prevent procure promote protect pursue quantify reach reconsider record reevaluate refine reinforce
     reissue renew reorganize repair request research resolve retain return revisit safeguard schedule secure seek
     select separate share simplify specify streamline submit supervise support test transition upgrade vet
     compare install prohibit conduct narrow broaden expand limit assess fix clarify rewrite redesign
@@ -35,6 +38,12 @@ BASE_VERBS = frozenset("""
 NOT_ACTION_ING = frozenset("""training during including following regarding concerning according being
     having nothing something anything everything bring string spring ring king thing morning building
     funding""".split())
+
+# base forms the dictionary also knows as verbs but that open noun phrases and clauses here
+NOT_BASE_VERBS = frozenset("""be have do will can may might shall would could should must need
+    the a an all any each every no one two three four five six seven eight nine ten data
+    state states officer officers staff field program record records report reports process
+    contract contracts plan plans rate rates recommend concur agree""".split())
 
 SUBJECT_WORDS = frozenset("""that for the its their it they agency agencies department component components
     director office offices program leadership officials management field and of other each every all should must
@@ -52,21 +61,36 @@ VAGUE_RE = re.compile(r"^\w+\s+(?:what\s+it\s+found|what\s+\w+\s+found|them|it|t
                       r"deficiencies|weaknesses|findings?))(?:\s+\w+ly)?\s*\W*$", re.IGNORECASE)
 
 
-def is_verb(word: str) -> bool:
+def is_verb(word: str, lexicon: bool = False) -> bool:
+    """Whether a word opens an action. BASE_VERBS are the verbs recommendations open with;
+    with `lexicon`, any English verb in its base form counts too ("bar instructors from …",
+    "recertify"), from lemminflect's dictionary, for places where the position already says
+    an action must start (a list item, the words after "should"), and only in lower case."""
     w = word.lower().strip("“\"'(")
     if w in BASE_VERBS:
         return True
     if w.endswith("ing") and len(w) > 5 and w not in NOT_ACTION_ING:
         return True
-    return False
+    # only a lower-case word: capitalised ones open titles and cells ("Open – Resolved", "ICE Did …")
+    return lexicon and word[:1].islower() and _base_form_verb(w)
+
+
+@functools.cache
+def _base_form_verb(w: str) -> bool:
+    if not w.isalpha() or w in NOT_BASE_VERBS:
+        return False
+    lemmas = getAllLemmas(w)
+    if w in lemmas.get("VERB", ()) and not {"ADV", "ADJ"} & lemmas.keys():  # not "still", "even", "last"
+        return True
+    return w.startswith("re") and len(w) > 5 and _base_form_verb(w[2:])  # "recertify", "retrain"
 
 
 def starts_with_verb(s: str) -> bool:
     s = ITEM_LEAD_RE.sub("", s.strip())
     words = s.split(None, 1)
-    s = ADVERB_RE.sub("", s) if words and not is_verb(words[0]) else s
+    s = ADVERB_RE.sub("", s) if words and not is_verb(words[0], lexicon=True) else s
     words = s.split(None, 1)  # a line break can follow the first word
-    return bool(words) and is_verb(words[0])
+    return bool(words) and is_verb(words[0], lexicon=True)
 
 
 def skip_subject(doc: str, start: int, end: int) -> int:
@@ -112,7 +136,9 @@ def _split_points(doc: str, start: int, end: int) -> list[int]:
         elif depth == 0 and (doc.startswith(" and ", i) or doc.startswith(" or ", i)):
             rest = doc[i + 1:end]
             prev_words = doc[points[-1] if points else start:i].split()
-            if parallel(rest) and len(prev_words) >= 2:
+            # "an office to collect and analyze data": two verbs sharing one object
+            shared_object = prev_words[-2:-1] == ["to"] and prev_words[-1].lower() in BASE_VERBS
+            if parallel(rest) and len(prev_words) >= 2 and not shared_object:
                 points.append(i + 1)
         i += 1
     return points

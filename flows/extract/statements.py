@@ -125,7 +125,9 @@ def _subject_numbers(text: str, sent: Span, trigger_at: int) -> list[int]:
 
 
 def _same_action(a: Action, b: Action) -> bool:
-    return bool(set(a.themes) & set(b.themes)) and len(a.stems & b.stems) >= 2
+    """Two statements of one action (a summary and the body restating it). Items of one sentence
+    or one list are distinct actions by construction, however many words they share."""
+    return a.sentence != b.sentence and bool(set(a.themes) & set(b.themes)) and len(a.stems & b.stems) >= 2
 
 
 def _sentence_reports(doc: Document, sent: Span) -> tuple[list[str], str | None]:

@@ -114,7 +114,8 @@ def score_fixture(path: Path, entries, tally: FormTally) -> None:
 
 
 def fixtures(prefix: str) -> list[Path]:
-    return sorted((FIXTURES / prefix).glob("*/*.txt"))
+    """The documents of a set that have their truth (a document still being written has none)."""
+    return sorted(p for p in (FIXTURES / prefix).glob("*/*.txt") if p.with_name(p.name[:-4] + ".truth.json").exists())
 
 
 def evaluate_forms(prefix: str) -> FormTally:

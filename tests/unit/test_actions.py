@@ -1,5 +1,5 @@
 from flows.core.text import span
-from flows.extract.actions import split_actions
+from flows.extract.actions import split_actions, starts_with_verb
 
 
 def _actions(after_trigger: str) -> list[str]:
@@ -30,3 +30,21 @@ def test_reason_clauses_and_parentheses_are_respected():
 
 def test_no_action_when_no_verb_follows():
     assert _actions("about many topics over the years.") == []
+
+
+def test_verbs_sharing_one_object_are_one_action():
+    assert _actions("that DHS create an office to collect and analyze use-of-force data.") == [
+        "create an office to collect and analyze use-of-force data"]
+    assert _actions("that CBP review and update its policy, and train its officers.") == [
+        "review and update its policy", "train its officers"]
+
+
+def test_dictionary_verbs_open_lower_case_items_only():
+    # "bar" and "recertify" are in no hand list; the dictionary knows them as verbs
+    assert starts_with_verb("bar instructors with expired certifications from teaching")
+    assert starts_with_verb("recertify every instructor each year")
+    # adverbs and adjectives that are also verbs, and capitalised cells, do not open actions
+    assert not starts_with_verb("still shown as open when we checked")
+    assert not starts_with_verb("Open – Resolved")
+    assert not starts_with_verb("ICE Did Not Consistently Document Transfers")
+    assert not starts_with_verb("recommend that the FLETC Director")

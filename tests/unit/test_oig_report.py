@@ -73,3 +73,28 @@ def test_report_recommendations_responses_and_statuses(entries):
     for row in ex.recommendations + ex.status_events:
         assert REPORT[row["start"]:row["end"]] == row["quote"]
     assert all(e["asserted_by"] == "oig" for e in ex.status_events)
+
+
+HIGHLIGHTS = """DHS OIG HIGHLIGHTS                                                 OIG-21-12
+
+FLETC Does Not Verify Instructor Certifications
+
+December 9, 2020
+
+What We Recommend
+We recommend that the FLETC Director:
+   •  assign one office to verify instructor certifications at every training
+      delivery point;
+   •  require training delivery points to record certifications in SASS; and
+   •  bar instructors with expired certifications from teaching until they recertify.
+
+FLETC Response
+FLETC concurred with all three recommendations.
+"""
+
+
+def test_items_of_one_list_stay_distinct_actions():
+    """Items of one list share words ("training delivery point", "certifications") but are three
+    actions; the heading's "Recommend" is not one; "bar" opens an action though no hand list has it."""
+    ex = extract_document(Document("h" * 16, HIGHLIGHTS, "oig_report", None, []))
+    assert [r["text"].split()[0] for r in ex.recommendations] == ["assign", "require", "bar"]
