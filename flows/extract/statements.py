@@ -105,6 +105,10 @@ def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int 
 
 PURPOSE_RE = re.compile(r"recommendations\s+to\s+(?:help\s+\w+\s+)?(?:improve|strengthen|enhance|address|better|help)\b",
                         re.IGNORECASE)
+RECOMMEND_RE = re.compile(r"\brecommend", re.IGNORECASE)
+# an OIG sentence whose subject is the one to act: "USCIS should confirm …", "The Director must"
+SHOULD_LEAD_RE = re.compile(r"\W*(?:the\s+)?(?:(?-i:[A-Z])[\w.’'&-]*\s+){1,5}(?:should|must|needs?\s+to)\s+"
+                            r"(?!have\b|not\b|be\s+able\b|also\s+have\b)(?:also\s+)?", re.IGNORECASE)
 OIG_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector general|watchdog|the office|report|review|audit|alert|evaluation|"
                             r"it|they|auditors|investigators|recommendations?)\b", re.IGNORECASE)
 LEAD_TAIL_RE = re.compile(r"\s*(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w.’'&-]*(?:\s+(?-i:[A-Z])[\w.’'&-]*){0,4})?\s*"
@@ -232,10 +236,17 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                     if items:
                         trigger = t
                         break
+            if not trigger and oig_speaks and RECOMMEND_RE.search(text, para.start, sent.start):
+                # "What We Recommend: We made six recommendations. USCIS should confirm …, give …"
+                should = SHOULD_LEAD_RE.match(text, sent.start, sent.end)
+                items = split_actions(text, span(text, should.end(), sent.end)) if should else []
+                trigger = should if items else None
             if trigger:
                 cites = citations(sent.text)
-                # the agency that must act is named right after the reporting verb ("recommended that ICE")
-                agency_m = AGENCY_RE.search(text, trigger.end(), min(sent.end, trigger.end() + 40))
+                # the agency that must act is named right after the reporting verb ("recommended that
+                # ICE"), or is the subject of "should"
+                agency_m = AGENCY_RE.search(text, trigger.end(), min(sent.end, trigger.end() + 40)) \
+                    or AGENCY_RE.search(text, trigger.start(), trigger.end())
                 agency = agency_m.group(1) if agency_m and agency_m.group(1) != "FLETC" else default_agency
                 numbers = _subject_numbers(text, sent, trigger.start())
                 for k, item in enumerate(items):

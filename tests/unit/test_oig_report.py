@@ -98,3 +98,11 @@ def test_items_of_one_list_stay_distinct_actions():
     actions; the heading's "Recommend" is not one; "bar" opens an action though no hand list has it."""
     ex = extract_document(Document("h" * 16, HIGHLIGHTS, "oig_report", None, []))
     assert [r["text"].split()[0] for r in ex.recommendations] == ["assign", "require", "bar"]
+
+
+def test_should_sentences_after_we_recommend_are_recommendations():
+    text = ("What We Recommend\nWe made three recommendations. USCIS should confirm that each officer has finished "
+            "training before approving assignments, keep all training records in one system, and report "
+            "compliance to the Director each quarter.\n\nWhat We Found\nUSCIS should have kept one record.\n")
+    ex = extract_document(Document("s" * 16, text, "oig_report", None, []))
+    assert [r["text"].split()[0] for r in ex.recommendations] == ["confirm", "keep", "report"]
