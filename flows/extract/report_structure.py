@@ -83,9 +83,25 @@ def _report_id(text: str, published: str | None = None) -> str | None:
     cover = find_report_ids(text, 0, min(len(text), 3000)) or find_report_ids(text)
     if not cover:
         return None
-    counts = Counter(rid for _, _, rid in find_report_ids(published or text))
-    order = list(dict.fromkeys(rid for _, _, rid in cover))
-    return max(order, key=lambda rid: (counts[rid], -order.index(rid)))
+    source = published or text
+    every = find_report_ids(source)
+    counts = Counter(rid for _, _, rid in every)
+    # a running head or footer ("www.oig.dhs.gov   OIG-21-58") is the report's own; an id cited
+    # in a sentence ("we reported … (OIG-16-19)") is not, even on the cover page
+    heads = Counter(rid for s, e, rid in every if _on_chrome_line(source, s, e))
+    order = list(dict.fromkeys([rid for _, _, rid in cover] + list(heads)))
+    return max(order, key=lambda rid: (heads[rid], counts[rid], -order.index(rid)))
+
+
+def _on_chrome_line(text: str, start: int, end: int) -> bool:
+    """Whether an id stands on a line with no sentence around it (a head, footer or cover line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before, after = text[line_start:start], text[end:line_end if line_end >= 0 else len(text)]
+    if "\t" in before + after or "|" in before + after or before.rstrip().endswith("("):
+        return False  # a table row, a title citing it "(OIG-18-24)"
+    rest = re.sub(r"\S*(?:www\.|@|\.gov)\S*", " ", before + " " + after)
+    return len(re.findall(r"\b[a-z]{2,}\b", rest)) < 2
 
 
 def _issued_on(text: str):

@@ -192,9 +192,13 @@ class _ClaimReader:
             # discussion: the one named last, in this paragraph or one of the three before it (not
             # "OIG's recommendations" in general)
             last_pos = max(p for p, rid in zip(self.positions, self.history, strict=True) if p < sent.start)
-            if any(q.start <= last_pos < q.end for q in self.paras[max(0, p_index - 3):p_index + 1]):
+            # in a report's own text, a report cited once in passing (a Highlights page's "What We
+            # Found" recalls an earlier report) takes only claims of its own paragraph; a report
+            # under review (a follow-up names it again and again) those of the paragraphs after it
+            window = 0 if self.own_report and self.history.count(earlier[0]) == 1 else 3
+            if any(q.start <= last_pos < q.end for q in self.paras[max(0, p_index - window):p_index + 1]):
                 return earlier[:1]
-            if scope == "one" and len(earlier) == 1:
+            if scope == "one" and len(earlier) == 1 and not self.own_report:
                 return earlier  # the only report the document has named so far (a page of records about it)
         return [self.own_report] if self.own_report else []
 

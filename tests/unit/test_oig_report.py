@@ -106,3 +106,20 @@ def test_should_sentences_after_we_recommend_are_recommendations():
             "compliance to the Director each quarter.\n\nWhat We Found\nUSCIS should have kept one record.\n")
     ex = extract_document(Document("s" * 16, text, "oig_report", None, []))
     assert [r["text"].split()[0] for r in ex.recommendations] == ["confirm", "keep", "report"]
+
+
+def test_own_report_is_the_footer_id_not_one_cited_on_the_cover():
+    """A Highlights page cites an earlier report in a sentence near the top and carries its own id
+    only in the footer: the footer's id is its own, and its Response speaks of it."""
+    text = ("DHS OIG HIGHLIGHTS\nFEMA Should Track Deployment Training\n\nJuly 22, 2021\n\nWhat We Found\n"
+            "In 2016 we reported weaknesses in training oversight (OIG-16-19). FEMA still cannot show who is "
+            "qualified.\n\nWhat We Recommend\nWe recommend that the FEMA Administrator (1) designate one office to "
+            "keep qualification records; and (2) reconcile paper certificates quarterly.\n\nFEMA Response\n"
+            "FEMA concurred with both recommendations. We consider recommendation 1 resolved and open.\n\n"
+            "www.oig.dhs.gov                                   OIG-21-58\n")
+    doc = Document("f" * 16, text, "oig_report", None, [])
+    from flows.extract.report_structure import identity
+    assert identity(doc)[0] == "OIG-21-58"
+    ex = extract_document(doc)
+    numbered = {(e["report_id"], e["rec_number"], e["value"]) for e in ex.status_events if e["rec_number"]}
+    assert ("OIG-21-58", 1, "resolved") in numbered and not any(r == "OIG-16-19" for r, _, _ in numbered)
