@@ -205,7 +205,7 @@ def _continued(text: str, cell: Span, line: Span) -> Span:
         nxt_end = len(text) if nl < 0 else nl
         nxt = text[pos:nxt_end]
         lead = len(nxt) - len(nxt.lstrip(" "))
-        if not nxt.strip() or abs(lead - column) > 2 or "|" in nxt or "\t" in nxt:
+        if not nxt.strip() or abs(lead - column) > 2 or "|" in nxt or "\t" in nxt or _STATUS_LINE_RE.match(nxt):
             break
         first = re.split(r" {2,}", nxt.strip())[0]
         end = pos + lead + len(first)
@@ -251,16 +251,34 @@ def _trailing_records(doc: Document, evidence: str, asserted_by: str, out: Extra
     return read
 
 
+# "Status: Open – Resolved   Expected completion: …", "Status (both): …" under record lines
+_STATUS_LINE_RE = re.compile(r"[ \t]*Status(?:\s*\((?:both|all|each)\))?\s*:\s*(?P<v>\S(?:[^\n]*?\S)?)(?=[ \t]{2,}|[ \t]*$)",
+                             re.IGNORECASE)
+_LABELLED_NUMBER_RE = re.compile(r"^(?:Rec(?:ommendation)?\.?|No\.|#)\s*#?\s*\d{1,2}\.?$", re.IGNORECASE)
+
+
 def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
     text, out = doc.text, Extraction()
     records = _records(doc, evidence, asserted_by, out) + _trailing_records(doc, evidence, asserted_by, out)
+    pending: list[tuple[int, str | None]] = []  # hanging-indent records waiting for their "Status:" line
     for m in _LINE_RE.finditer(text):
         line = span(text, m.start(), m.end())
         if not line.text or any(a <= line.start < b for a, b in records):
+            pending = [] if not line.text.strip() else pending
+            continue
+        status_line = _STATUS_LINE_RE.match(text, m.start(), m.end())
+        if status_line and pending:
+            for number, report_id in pending:
+                for kind, value in _cell_claims(text, span(text, status_line.start("v"), status_line.end("v"))):
+                    out.status_events.append(emit.event(doc.doc_id, line, kind, value, asserted_by,
+                                                        document_date=doc.published_on, report_id=report_id,
+                                                        rec_number=number))
+            pending = []
             continue
         record = _RECORD_RE.match(text, m.start(), m.end())  # anchored at the line start, before its indent
         cells = _cells(text, line)
         number = action = None
+        hanging = False
         status_cells: list[Span] = []
         ids: list[str] = []
         leader = _LEADER_RE.match(text, m.start(), m.end())
@@ -274,6 +292,12 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
             number, action = _number(record["n"]), _lines_after(text, record.start("text"), first=True)
             if not starts_with_verb(action.text) or len(action.text.split()) < 4:
                 continue
+        elif len(cells) == 2 and _LABELLED_NUMBER_RE.match(cells[0].text) and (
+                starts_with_verb(cells[1].text) or _ENUM_START_RE.match(cells[1].text)):
+            # "Rec. #3   Develop a process to …" with the action wrapped under itself, then "Status: …"
+            number = int(re.search(r"\d{1,2}", cells[0].text).group(0))
+            action = _continued(text, cells[1], line)
+            hanging = True
         elif len(cells) >= 3:
             for c in cells:
                 n = _NUMBER_CELL_RE.match(c.text)
@@ -290,6 +314,8 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
         else:
             continue
         report_id = ids[0] if ids else _report_above(doc, line.start)
+        if hanging:
+            pending.append((number, report_id))
         for item in split_actions(text, action) or [action]:
             out.recommendations.append(emit.recommendation(
                 doc.doc_id, item, rec_number=number, report_id=report_id, restated=True, report_link="stated" if report_id else None,
