@@ -186,12 +186,16 @@ def _lines_after(text: str, pos: int, first: bool = False) -> Span:
     while end < len(text):
         nl = text.find("\n", end + 1)
         nxt = text[end + 1:len(text) if nl < 0 else nl]
-        if not nxt.strip() or _LABELLED_LINE_RE.match(nxt) or _RECORD_RE.match(nxt) or _LEADER_RE.match(nxt):
+        if not nxt.strip() or _LABELLED_LINE_RE.match(nxt) or _RECORD_RE.match(nxt) or _LEADER_RE.match(nxt) \
+                or _NUMBER_HEAD_RE.match(nxt):
             break
         end = len(text) if nl < 0 else nl
     return span(text, start, end)
 
 
+# the head of the next record: "Recommendation 2 | Open", "Rec. #4   Monitor …"
+_NUMBER_HEAD_RE = re.compile(r"[ \t]*(?:Rec(?:ommendation)?\.?|No\.|#)\s*#?\s*\d{1,2}\.?(?:[ \t]*\||[ \t]{2,}|\t|[ \t]*$)",
+                             re.IGNORECASE)
 _ENUM_START_RE = re.compile(r"^\(?(?:a|1)\)\s+\S")
 
 
@@ -298,6 +302,13 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
             number = int(re.search(r"\d{1,2}", cells[0].text).group(0))
             action = _continued(text, cells[1], line)
             hanging = True
+        elif len(cells) == 2 and _LABELLED_NUMBER_RE.match(cells[0].text) and len(cells[1].text.split()) <= 4 \
+                and _cell_claims(text, cells[1]):
+            # "Recommendation 1 | Closed" over the action's own indented lines (which may be withheld)
+            number = int(re.search(r"\d{1,2}", cells[0].text).group(0))
+            body = _lines_after(text, line.end)
+            action = body if body.text and starts_with_verb(body.text) else None
+            status_cells = [cells[1]]
         elif len(cells) >= 3:
             for c in cells:
                 n = _NUMBER_CELL_RE.match(c.text)
@@ -316,7 +327,7 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
         report_id = ids[0] if ids else _report_above(doc, line.start)
         if hanging:
             pending.append((number, report_id))
-        for item in split_actions(text, action) or [action]:
+        for item in (split_actions(text, action) or [action]) if action else []:
             out.recommendations.append(emit.recommendation(
                 doc.doc_id, item, rec_number=number, report_id=report_id, restated=True, report_link="stated" if report_id else None,
                 text=norm_ws(item.text), addressee=None, agency=_agency(text, line), themes=themes_for(item.text), evidence=evidence,
