@@ -90,7 +90,15 @@ def starts_with_verb(s: str) -> bool:
     words = s.split(None, 1)
     s = ADVERB_RE.sub("", s) if words and not is_verb(words[0], lexicon=True) else s
     words = s.split(None, 1)  # a line break can follow the first word
+    if words and words[0].lower() == "training" and len(words) > 1:
+        return bool(TRAINED_RE.match(words[1]))  # "training officers at land ports", not "training records"
     return bool(words) and is_verb(words[0], lexicon=True)
+
+
+# who or what is trained: "training officers …", "training its staff …"
+TRAINED_RE = re.compile(r"(?:its|their|all|every|each|the|new|staff|officers?|agents?|employees|personnel|inspectors|"
+                        r"supervisors|instructors|adjudicators|screeners|deputies|analysts|managers|crews?|members)\b",
+                        re.IGNORECASE)
 
 
 def skip_subject(doc: str, start: int, end: int) -> int:
@@ -190,6 +198,8 @@ def split_actions(doc: str, region: Span) -> list[Span]:
         e -= 1
     if not starts_with_verb(doc[s:e]):
         return []
+    if re.search(r"\b(?:by|to|for|with|of|including|through)\s*:?\s*$", doc[s:region.end]):
+        return []  # "strengthen controls by:" leads a list; the actions are its items
     bounds = [s, *_split_points(doc, s, e), e]
     items = []
     for a, b in itertools.pairwise(bounds):

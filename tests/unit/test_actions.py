@@ -48,3 +48,12 @@ def test_dictionary_verbs_open_lower_case_items_only():
     assert not starts_with_verb("Open – Resolved")
     assert not starts_with_verb("ICE Did Not Consistently Document Transfers")
     assert not starts_with_verb("recommend that the FLETC Director")
+
+
+def test_a_lead_ending_in_a_preposition_is_not_an_action():
+    assert _actions("that CBP strengthen controls by:") == []
+
+
+def test_training_opens_an_action_only_with_someone_to_train():
+    assert starts_with_verb("training officers at land ports on basic searches")
+    assert not starts_with_verb("training records in three systems")
