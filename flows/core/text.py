@@ -10,11 +10,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
-BULLET_RE = re.compile(r"^[ \t\u00a0]*(?:[•·▪◦●‣∙*–—-]|\d{1,2}[.)])[ \t\u00a0]+")
+BULLET_RE = re.compile(r"^[ \t\u00a0]*(?:[•·▪◦●‣∙*–—►▸➢➤■□✓-]|\d{1,2}[.)])[ \t\u00a0]+")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
 # A sentence ends at . ! ? (optionally followed by quotes, brackets or citation markers)
 # and is followed by white space and something that can start a sentence.
-_SENT_END_RE = re.compile(r"(?<!\.)[.!?][\"”’)\]]*(?:\s*\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9•#])")
+# no end after an initial or an abbreviation: "James J. Rowley", "U.S. Customs", "No. 5", "Sen. Roe"
+_SENT_END_RE = re.compile(r"(?<!\.)(?<![\s(.][A-Z])(?<!\b(?:No|Mr|Ms|Dr|St|vs))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen))[.!?][\"”’)\]]*(?:\s*\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9•#])")
 _WS_RE = re.compile(r"\s+")
 
 

@@ -51,7 +51,7 @@ SUBJECT_WORDS = frozenset("""that for the its their it they agency agencies depa
 BY_RE = re.compile(r"\bby\s+(?=\w+ing\b)", re.IGNORECASE)
 CUT_RE = re.compile(
     r"\s*(?:—|–\s|\s-\s|;|,?\s+because\b|,?\s+since\b|,\s+which\b|,\s+so that\b|,\s+citing\b|,\s+after\b"
-    r"|,?\s+rather than\b|,?\s+instead of\b"
+    r"|,?\s+rather than\b|,?\s+instead of\b|,\s+according to\b"
     r"|,\s+noting\b|,\s+arguing\b|,\s+but\b|\s+but\s+|,\s+though\b|\.?\s*\[\d)", re.IGNORECASE)
 ITEM_LEAD_RE = re.compile(r"^(?:(?:and|or|then|also|to|and\s+then|and\s+to|as\s+well\s+as|should|must|(?:it|they)\s+should)\s+)+",
                           re.IGNORECASE)
@@ -104,6 +104,9 @@ TRAINED_RE = re.compile(r"(?:its|their|all|every|each|the|new|staff|officers?|ag
 def skip_subject(doc: str, start: int, end: int) -> int:
     """Position of the first verb after a subject such as "that ICE's Enforcement and Removal
     Operations should" (capitalised names, possessives and function words), or `start`."""
+    modal = SUBJECT_MODAL_RE.match(doc, start, end)  # "that the service should build …"
+    if modal and is_verb(doc[modal.end():end].split(None, 1)[0] if doc[modal.end():end].strip() else "", lexicon=True):
+        return modal.end()
     pos = start
     for m in re.finditer(r"\S+", doc[start:end]):
         word = m.group(0)
@@ -117,6 +120,10 @@ def skip_subject(doc: str, start: int, end: int) -> int:
     return pos
 
 
+SUBJECT_MODAL_RE = re.compile(r"\s*(?:and\s+)?that\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,3}?"
+                              r"(?:should|must|needs?\s+to)\s+(?:also\s+)?", re.IGNORECASE)
+
+
 def _split_points(doc: str, start: int, end: int) -> list[int]:
     """Positions where a new action starts: after a top-level comma or before 'and <verb>',
     when the new action has the form of the first (gerund lists split on gerunds only)."""
@@ -125,6 +132,9 @@ def _split_points(doc: str, start: int, end: int) -> list[int]:
 
     def parallel(rest: str) -> bool:
         rest = ITEM_LEAD_RE.sub("", rest.strip())
+        modal = SUBJECT_MODAL_RE.match(rest)  # ", and that the service should build …"
+        if modal:
+            rest = rest[modal.end():]
         m = re.match(r"(?:that\s+)?(?:(?:it|ICE|they|the agency)\s+)?(?:\w+ly\s+)?(\S+)", rest, re.IGNORECASE)
         word = m.group(1).lower() if m else ""
         return is_verb(word) and word.endswith("ing") == gerunds

@@ -49,7 +49,9 @@ STEM_STOP = frozenset("""the and for with that this those these from into ice dh
 
 @functools.cache
 def _triggers() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(vocab.load("recommendation_triggers")) + r")(?=\W)", re.IGNORECASE)
+    # a space in a wording matches any run of white space: reported speech wraps across lines
+    words = [p.replace(" ", r"\s+") for p in vocab.load("recommendation_triggers")]
+    return re.compile(r"\b(?:" + "|".join(words) + r")(?=\W)", re.IGNORECASE)
 
 
 def stems(text: str) -> set[str]:
@@ -106,11 +108,17 @@ def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int 
 PURPOSE_RE = re.compile(r"recommendations\s+to\s+(?:help\s+\w+\s+)?(?:improve|strengthen|enhance|address|better|help)\b",
                         re.IGNORECASE)
 RECOMMEND_RE = re.compile(r"\brecommend", re.IGNORECASE)
+# a third party's "should" sentence attributed to OIG: "The agency should also reassess …, according to the report"
+ATTRIBUTION_RE = re.compile(r"\baccording\s+to\s+(?:the|its|OIG|DHS)\b[^.;]{0,30}?\b(?:report|OIG|inspector\s+general|"
+                            r"watchdog|audit|review)\b", re.IGNORECASE)
 # an OIG sentence whose subject is the one to act: "USCIS should confirm …", "The Director must"
-SHOULD_LEAD_RE = re.compile(r"\W*(?:the\s+)?(?:(?-i:[A-Z])[\w.’'&-]*\s+){1,5}(?:should|must|needs?\s+to)\s+"
+SHOULD_LEAD_RE = re.compile(r"\W*(?:the\s+)?(?:(?:(?-i:[A-Z])[\w.’'&-]*\s+){1,5}|(?:agency|department|component|service|"
+                            r"bureau|directorate|office)\s+)(?:should|must|needs?\s+to)\s+"
                             r"(?!have\b|not\b|be\s+able\b|also\s+have\b)(?:also\s+)?", re.IGNORECASE)
 OIG_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector general|watchdog|the office|report|review|audit|alert|evaluation|"
-                            r"it|they|auditors|investigators|recommendations?)\b", re.IGNORECASE)
+                            r"it|they|auditors|investigators|recommendations?|"
+                            r"the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final))\b",
+                            re.IGNORECASE)  # "The fourth asks the Secret Service to …": the fourth recommendation
 LEAD_TAIL_RE = re.compile(r"\s*(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w.’'&-]*(?:\s+(?-i:[A-Z])[\w.’'&-]*){0,4})?\s*"
                           r"(?:to|should|must)?\s*[:,—–-]?\s*", re.IGNORECASE)
 LIST_LEAD_RE = re.compile(r"\brecommend\w*\b|\b(?:should|must)\s*:\s*$", re.IGNORECASE)
@@ -236,7 +244,8 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                     if items:
                         trigger = t
                         break
-            if not trigger and oig_speaks and RECOMMEND_RE.search(text, para.start, sent.start):
+            if not trigger and ((oig_speaks and RECOMMEND_RE.search(text, para.start, sent.start))
+                                or (not oig_speaks and ATTRIBUTION_RE.search(text, sent.start, sent.end))):
                 # "What We Recommend: We made six recommendations. USCIS should confirm …, give …"
                 should = SHOULD_LEAD_RE.match(text, sent.start, sent.end)
                 items = split_actions(text, span(text, should.end(), sent.end)) if should else []

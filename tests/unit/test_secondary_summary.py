@@ -60,3 +60,28 @@ def test_claims_attach_only_where_the_passage_identifies_the_recommendation(entr
 def test_other_speakers_negations_and_questions_are_not_recommendations(entries):
     texts = " ".join(r["text"] for r in _run(entries).recommendations)
     assert "ending" not in texts and "remain open" not in texts
+
+
+NEWS_FORMS = """Coast Guard stations short of rest, watchdog says
+
+The report makes four recommendations. It says the
+Coast Guard should revise the crew-rest standard so that standby counts toward duty hours, and that the
+service should build a staffing model for each station.
+
+The agency should also reassess whether the James J. Rowley Training Center has enough instructors,
+according to the report. The fourth asks the Secret Service to
+report training completion rates every quarter. Another recommendation would have FEMA track the age
+of every pending appeal.
+
+Lawmakers said the Coast Guard should close two stations, and the union said the agency should hire more.
+"""
+
+
+def test_news_forms_of_reported_recommendations():
+    """Reported speech wraps across lines; "that the service should build" is a second action; a
+    "should" sentence attributed to the report, an ordinal subject ("The fourth asks") and "would
+    have FEMA track" report recommendations; a lawmaker's or union's "should" does not; "J." is an
+    initial, not a sentence end."""
+    ex = extract_document(Document("n" * 16, NEWS_FORMS, "secondary_summary", None, []))
+    firsts = sorted(r["text"].split()[0] for r in ex.recommendations)
+    assert firsts == ["build", "reassess", "report", "revise", "track"]
