@@ -261,6 +261,45 @@ _STATUS_LINE_RE = re.compile(r"[ \t]*Status(?:\s*\((?:both|all|each)\))?\s*:\s*(
 _LABELLED_NUMBER_RE = re.compile(r"^(?:Rec(?:ommendation)?\.?|No\.|#)\s*#?\s*\d{1,2}\.?$", re.IGNORECASE)
 
 
+# a record's labelled response and status cells: "FEMA response: Concur.   Status: Closed by the OIG on …"
+_TAIL_CELL_RE = re.compile(r"(?P<label>(?:[A-Z][\w ’'/&-]{0,30}?\s)?(?:response|status|comments?|action taken))\s*:\s*"
+                           r"(?P<v>\S[^\n]*?)\s*$", re.IGNORECASE)
+_OIG_NAMED_RE = re.compile(r"\b(?:OIG|Inspector General)\b")
+
+
+def _tail_claims(doc: Document, after: int, number: int, report_id: str | None, asserted_by: str,
+                 out: Extraction) -> None:
+    """The labelled response and status cells on the lines that close a record, up to a blank
+    line or the next record: claims on that recommendation. A cell that names OIG ("Closed by the
+    OIG", "The OIG considers this recommendation unresolved") reports OIG's determination."""
+    text = doc.text
+    pos = text.find("\n", after)
+    while 0 <= pos < len(text):
+        nl = text.find("\n", pos + 1)
+        line = span(text, pos + 1, len(text) if nl < 0 else nl)
+        if not line.text or _NUMBER_HEAD_RE.match(text, pos + 1) or _RECORD_RE.match(text, pos + 1):
+            return
+        for cell in _cells(text, line):
+            m = _TAIL_CELL_RE.match(cell.text)
+            if not m:
+                continue
+            value = span(text, cell.start + m.start("v"), cell.end)
+            wrap = text.find("\n", value.end)  # a value that runs onto the next line ("… this recommendation\n  unresolved.")
+            nxt = text[value.end + 1:len(text) if text.find("\n", wrap + 1) < 0 else text.find("\n", wrap + 1)] \
+                if wrap == value.end else ""
+            if nxt.strip() and not _TAIL_CELL_RE.match(nxt.strip()) and not _NUMBER_HEAD_RE.match(nxt) \
+                    and not _RECORD_RE.match(nxt) and not value.text.rstrip().endswith("."):
+                value = span(text, value.start, value.end + 1 + len(nxt.rstrip()))
+            speaker = "oig" if _OIG_NAMED_RE.search(value.text) else asserted_by
+            head = re.match(r"[^;.,(]*?(?=\s+(?:by|on|as of|since|pending)\b|[;.,(]|$)", value.text)
+            claims = set(_cell_claims(text, value)) | set(_cell_claims(text, span(text, value.start, value.start + len(head.group(0)))))
+            for kind, v in sorted(claims):
+                out.status_events.append(emit.event(doc.doc_id, span(text, cell.start, value.end), kind, v, speaker,
+                                                    document_date=doc.published_on, report_id=report_id,
+                                                    rec_number=number))
+        pos = nl
+
+
 def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
     text, out = doc.text, Extraction()
     records = _records(doc, evidence, asserted_by, out) + _trailing_records(doc, evidence, asserted_by, out)
@@ -327,6 +366,8 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
         report_id = ids[0] if ids else _report_above(doc, line.start)
         if hanging:
             pending.append((number, report_id))
+        if record and action is not None:
+            _tail_claims(doc, action.end, number, report_id, asserted_by, out)
         for item in (split_actions(text, action) or [action]) if action else []:
             out.recommendations.append(emit.recommendation(
                 doc.doc_id, item, rec_number=number, report_id=report_id, restated=True, report_link="stated" if report_id else None,

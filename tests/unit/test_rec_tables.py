@@ -40,3 +40,29 @@ def test_hanging_indent_records_with_a_status_line_for_one_or_both():
     assert {("OIG-19-49", 3, "open"), ("OIG-19-49", 3, "resolved"), ("OIG-20-61", 2, "unresolved"),
             ("OIG-20-61", 4, "unresolved"), ("OIG-20-61", 4, "open")} <= statuses
     assert ("OIG-19-49", 3, "unresolved") not in statuses
+
+
+FACT_SHEET = """The OIG made four recommendations (OIG-23-19).
+
+  Recommendation 1 — Reconcile qualification records with the training transcripts.
+  FEMA response: Concur.   Status: Closed by the OIG on May 12, 2023.
+
+  Recommendation 3 — Suspend the qualification of any reservist who has not
+  deployed in three years.
+  FEMA response: Non-concur.   Status: The OIG considers this recommendation
+  unresolved.
+"""
+
+
+def test_a_records_labelled_response_and_status_cells_are_claims_on_it():
+    ex = _extract(FACT_SHEET, "agency_page")
+    got = {(e["rec_number"], e["kind"], e["value"], e["asserted_by"]) for e in ex.status_events if e["rec_number"]}
+    assert got == {(1, "response", "concur", "agency"), (1, "status", "closed", "oig"),
+                   (3, "response", "nonconcur", "agency"), (3, "status", "unresolved", "oig")}
+
+
+def test_closed_or_implemented_recommendations_by_number():
+    ex = _extract("In OIG-22-38, OIG closed recommendations 1 through 3 in August 2023. "
+                  "CBP has implemented recommendations 5 and 6.", "agency_page")
+    got = {(e["rec_number"], e["value"]) for e in ex.status_events if e["kind"] == "status" and e["rec_number"]}
+    assert got == {(1, "closed"), (2, "closed"), (3, "closed"), (5, "closed"), (6, "closed")}
