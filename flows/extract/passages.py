@@ -50,6 +50,11 @@ PASSAGES: dict[str, Callable[[Document, Profile], Extraction]] = {
 OIG_VOICE = frozenset({"report_structure", "follow_ups", "listing_rows"})
 
 
+# Passages whose claims quote a table row or cell: words they read as a claim on numbered
+# recommendations are not read again, with another target, by the sentence readers.
+CELL_PASSAGES = frozenset({"rec_tables"})
+
+
 def _in_voice(part: Extraction, profile: Profile) -> Extraction:
     if profile.asserted_by == "oig":
         return part
@@ -91,6 +96,7 @@ def run_passages(doc: Document, profile: Profile) -> Extraction:
     one already recorded, or a second `reports` row for the same report, is the same statement
     and is dropped."""
     out = Extraction()
+    numbered: dict[tuple, list[tuple[int, int]]] = {}
     for name in PASSAGES:
         part = PASSAGES[name](doc, profile)
         if name in OIG_VOICE:
@@ -105,6 +111,11 @@ def run_passages(doc: Document, profile: Profile) -> Extraction:
         kept_ids = {r["rec_id"] for r in part.recommendations} | {r["rec_id"] for r in out.recommendations}
         part.status_events = [e for e in part.status_events
                               if not _overlaps(e, claims.get(_claim(e), []))
+                              and not _overlaps(e, numbered.get((e["kind"], e["value"]), []))
                               and (e["rec_id"] is None or e["rec_id"] in kept_ids)]
+        if name in CELL_PASSAGES:  # a table cell read as a claim on numbered recommendations is read
+            for e in part.status_events:
+                if e.get("rec_number") is not None:
+                    numbered.setdefault((e["kind"], e["value"]), []).append((e["start"], e["end"]))
         out.extend(part)
     return out

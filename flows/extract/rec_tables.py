@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections import Counter
 
+from flows.core.numbers import numbered
 from flows.core.report_ids import find_report_ids
 from flows.core.text import Span, norm_ws, span
 from flows.extract import emit
@@ -300,6 +301,32 @@ def _tail_claims(doc: Document, after: int, number: int, report_id: str | None, 
         pos = nl
 
 
+_NUMBERED_CELL_RE = re.compile(r"(?:Recs?\.?|Recommendations?|#)\s*#?\d", re.IGNORECASE)
+
+
+def _numbered_status_cells(doc: Document, line: Span, cells: list[Span], asserted_by: str, out: Extraction) -> None:
+    """Status cells that name their recommendations: "Rec. 1, 2: Closed", "Recs 3-5: Resolved – Open"
+    (a semiannual appendix's status column); the report is the row's, else the row's above."""
+    text = doc.text
+    for cell in cells:
+        if not _NUMBERED_CELL_RE.match(cell.text):
+            continue
+        lists = numbered(text, cell.start, cell.end)
+        if not lists or lists[0][0] != cell.start:
+            continue
+        colon = re.match(r"\s*:\s*", text[lists[0][1]:cell.end])
+        if not colon:
+            continue
+        value = span(text, lists[0][1] + colon.end(), cell.end)
+        ids = [rid for _, _, rid in find_report_ids(line.text)]
+        report_id = ids[0] if ids else _report_above(doc, line.start)
+        for kind, v in _cell_claims(text, value):
+            for number in lists[0][2]:
+                out.status_events.append(emit.event(doc.doc_id, cell, kind, v, asserted_by,
+                                                    document_date=doc.published_on, report_id=report_id,
+                                                    rec_number=number))
+
+
 def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
     text, out = doc.text, Extraction()
     records = _records(doc, evidence, asserted_by, out) + _trailing_records(doc, evidence, asserted_by, out)
@@ -320,6 +347,7 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
             continue
         record = _RECORD_RE.match(text, m.start(), m.end())  # anchored at the line start, before its indent
         cells = _cells(text, line)
+        _numbered_status_cells(doc, line, cells, asserted_by, out)
         number = action = None
         hanging = False
         status_cells: list[Span] = []

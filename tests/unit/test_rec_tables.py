@@ -66,3 +66,21 @@ def test_closed_or_implemented_recommendations_by_number():
                   "CBP has implemented recommendations 5 and 6.", "agency_page")
     got = {(e["rec_number"], e["value"]) for e in ex.status_events if e["kind"] == "status" and e["rec_number"]}
     assert got == {(1, "closed"), (2, "closed"), (3, "closed"), (5, "closed"), (6, "closed")}
+
+
+APPENDIX = """Appendix 4: Reports Issued
+Date      Report      Title                                            Recs   Status
+05/29/20  OIG-20-39   ICE Did Not Verify Detainee Telephone Access at   1-5    Rec. 1, 2: Closed
+                      Three Processing Centers                                 Recs 3-5: Resolved – Open
+06/22/20  OIG-20-44   FLETC Should Strengthen Its Controls Over         1-2    Rec. 1: Closed
+"""
+
+
+def test_status_cells_that_name_their_recommendations():
+    """ "Recs 3-5: Resolved – Open" on a wrapped row belongs to the report of the row above, and the
+    sentence reader does not read the same cells again with another target."""
+    ex = _extract(APPENDIX)
+    got = sorted((e["report_id"], e["rec_number"], e["value"]) for e in ex.status_events)
+    assert got == sorted([("OIG-20-39", 1, "closed"), ("OIG-20-39", 2, "closed"),
+                          *[("OIG-20-39", n, v) for n in (3, 4, 5) for v in ("open", "resolved")],
+                          ("OIG-20-44", 1, "closed")])
