@@ -3,8 +3,14 @@
 Each fixture is read as ingest reads it (representation forms undone, genre detected from
 the text, never from the truth), extracted, and scored per form and overall on:
 - genre: detected genre == the truth's;
-- recommendations: truth `key` contained in an extracted recommendation's text (each
-  extracted row matches at most one truth row);
+- recommendations: the dataset's unit (data contract: one row per recommendation, `R<n>` of its
+  report): truth rows that share a report and a number are one recommendation holding several
+  actions; it is found when every one of its keys is contained in extracted rows' text, and
+  an extracted row that contains a key of some recommendation is a true row (an unnumbered
+  truth row is a recommendation of its own); precision counts the true extracted rows;
+- actions: every truth row (action) one to one: its `key` contained in an extracted row's text,
+  each extracted row matching at most one truth row (a numbered recommendation kept whole
+  counts its second action as missed);
 - claims by number: status and response claims whose truth names the recommendation's
   number, on the tuple (target, kind, value, scope, asserted_by) of tests/eval/claims.py;
 - responses: every response claim (concur, partially_concur, nonconcur), same tuple;
@@ -39,7 +45,7 @@ from flows.ingest.genre import detect_genre
 from tests.eval.claims import _multiset, event_tuples, pred_target, truth_target
 from tests.eval.scoring import FIXTURES, Score, catalogue
 
-METRICS = ("recommendations", "claims by number", "responses", "all claims", "report ids")
+METRICS = ("recommendations", "actions", "claims by number", "responses", "all claims", "report ids")
 
 
 def _norm(s: str | None) -> str:
@@ -63,6 +69,25 @@ class FormTally:
 
 def _trap_ids(traps: list[str]) -> set[str]:
     return {rid for t in traps for _, _, rid in find_report_ids(t)}
+
+
+def _score_units(truth_recs: list[dict], pred: list[dict]) -> Score:
+    """Recommendations as the dataset counts them: truth rows with the same report and number are
+    one unit; a unit is found when each of its keys is in some extracted row; every extracted row
+    holding a key of some unit is a true row (each row claimed by one unit)."""
+    units: dict[tuple, list[str]] = {}
+    for i, r in enumerate(truth_recs):
+        unit = (r.get("report_id"), r["number"]) if r.get("number") is not None else ("row", i)
+        units.setdefault(unit, []).append(r["key"])
+    texts = [_norm(r["text"]) for r in pred]
+    claimed: set[int] = set()
+    found = 0
+    for keys in units.values():
+        mine = {i for i, t in enumerate(texts) if i not in claimed and any(_norm(k) in t for k in keys)}
+        if mine and all(any(_norm(k) in texts[i] for i in mine) for k in keys):
+            found += 1
+        claimed |= mine  # a row stating part of a true recommendation is a true row
+    return Score(found, len(pred), len(units), tp_pred=len(claimed))
 
 
 def score_fixture(path: Path, entries, tally: FormTally) -> None:
@@ -92,7 +117,8 @@ def score_fixture(path: Path, entries, tally: FormTally) -> None:
         if hit is not None:
             used.add(hit)
             tp += 1
-    tally.add(form, "recommendations", Score(tp, len(ex.recommendations), len(keys)))
+    tally.add(form, "actions", Score(tp, len(ex.recommendations), len(keys)))
+    tally.add(form, "recommendations", _score_units(truth.get("recommendations", []), ex.recommendations))
 
     recs = {r["rec_id"]: r for r in ex.recommendations}
     true_rows = truth.get("status_events", [])
@@ -127,7 +153,7 @@ def evaluate_forms(prefix: str) -> FormTally:
 
 
 def render(title: str, tally: FormTally) -> str:
-    console = Console(width=170, record=True, file=io.StringIO())
+    console = Console(width=200, record=True, file=io.StringIO())
     console.rule(title)
     t = Table(title="Per form: precision / recall (matched of extracted / of truth)")
     t.add_column("form")
@@ -142,6 +168,7 @@ def render(title: str, tally: FormTally) -> str:
         for m in METRICS:
             s = tally.scores.get((f, m), Score())
             cells.append(f"{s.precision:.2f}/{s.recall:.2f} ({s.tp}/{s.n_pred}/{s.n_true})")
+            # (matched truth rows / extracted rows / truth rows); precision = extracted rows matched / extracted
         t.add_row(f, str(tally.docs[f]), f"{tally.genre_ok[f]}/{tally.docs[f]}", *cells, str(tally.traps[f]))
     console.print(t)
     console.print(f"quotes not exact: {tally.quotes_bad}")

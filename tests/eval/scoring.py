@@ -54,15 +54,22 @@ class Score:
     tp: int = 0
     n_pred: int = 0
     n_true: int = 0
+    # extracted rows that matched, when one truth row may match several (else tp)
+    tp_pred: int | None = None
 
     def add(self, other: Score) -> None:
+        self.tp_pred = self.matched_pred + other.matched_pred
         self.tp += other.tp
         self.n_pred += other.n_pred
         self.n_true += other.n_true
 
     @property
+    def matched_pred(self) -> int:
+        return self.tp if self.tp_pred is None else self.tp_pred
+
+    @property
     def precision(self) -> float:
-        return self.tp / self.n_pred if self.n_pred else 1.0
+        return self.matched_pred / self.n_pred if self.n_pred else 1.0
 
     @property
     def recall(self) -> float:
