@@ -45,19 +45,19 @@ NOT_BASE_VERBS = frozenset("""be have do will can may might shall would could sh
     state states officer officers staff field program record records report reports process
     contract contracts plan plans rate rates recommend concur agree""".split())
 
-SUBJECT_WORDS = frozenset("""that for the its their it they agency agencies department component components
+SUBJECT_WORDS = frozenset("""that for the its their it they we us our agency agencies department component components
     director office offices program leadership officials management field and of other each every all should must
     would to also then further better more needed needs""".split())
 BY_RE = re.compile(r"\bby\s+(?=\w+ing\b)", re.IGNORECASE)
 CUT_RE = re.compile(
     r"\s*(?:—|–\s|\s-\s|;|,?\s+because\b|,?\s+since\b|,\s+which\b|,\s+so that\b|,\s+citing\b|,\s+after\b"
-    r"|,?\s+rather than\b|,?\s+instead of\b|,\s+according to\b"
+    r"|,?\s+rather than\b|,?\s+instead of\b|,\s+according to\b|[,.]?[”\"](?=\s+(?:said|says|added|wrote|told)\b)"
     r"|,\s+noting\b|,\s+arguing\b|,\s+but\b|\s+but\s+|,\s+though\b|\.?\s*\[\d)", re.IGNORECASE)
 ITEM_LEAD_RE = re.compile(r"^(?:(?:and|or|then|also|to|and\s+then|and\s+to|as\s+well\s+as|should|must|(?:it|they)\s+should)\s+)+",
                           re.IGNORECASE)
 ADVERB_RE = re.compile(r"^(?:\w+ly\s+)")
 # an action with no object of its own ("fix what it found", "address them") recommends nothing in particular
-VAGUE_RE = re.compile(r"^\w+\s+(?:what\s+it\s+found|what\s+\w+\s+found|them|it|those|these|the\s+(?:problems?|issues?|"
+VAGUE_RE = re.compile(r"^(?:make\s+sure|ensure)\s+(?:it|they)\s+(?:\w+\s+){0,2}\w+\W*$|^\w+\s+(?:what\s+it\s+found|what\s+\w+\s+found|them|it|those|these|the\s+(?:problems?|issues?|"
                       r"deficiencies|weaknesses|findings?))(?:\s+\w+ly)?\s*\W*$", re.IGNORECASE)
 
 
@@ -104,6 +104,9 @@ TRAINED_RE = re.compile(r"(?:its|their|all|every|each|the|new|staff|officers?|ag
 def skip_subject(doc: str, start: int, end: int) -> int:
     """Position of the first verb after a subject such as "that ICE's Enforcement and Removal
     Operations should" (capitalised names, possessives and function words), or `start`."""
+    aside = ASIDE_RE.match(doc, start, end)  # "recommended, among other things, that TSA set …"
+    if aside:
+        start = aside.end()
     modal = SUBJECT_MODAL_RE.match(doc, start, end)  # "that the service should build …"
     if modal and is_verb(doc[modal.end():end].split(None, 1)[0] if doc[modal.end():end].strip() else "", lexicon=True):
         return modal.end()
@@ -120,6 +123,8 @@ def skip_subject(doc: str, start: int, end: int) -> int:
     return pos
 
 
+ASIDE_RE = re.compile(r"\s*,\s*(?:among other things|in part|for example|for instance|in particular|specifically|"
+                      r"also|again|further|moreover|in addition)\s*,\s*", re.IGNORECASE)
 SUBJECT_MODAL_RE = re.compile(r"\s*(?:and\s+)?that\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,3}?"
                               r"(?:should|must|needs?\s+to)\s+(?:also\s+)?", re.IGNORECASE)
 

@@ -95,6 +95,8 @@ def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int 
     """A trigger counts unless what precedes it names another speaker or negates it, or it is
     addressed to someone other than an agency ("calling on Congress to"). In OIG's own documents
     (`oig_speaks`) "we recommended" is OIG speaking."""
+    if oig_speaks and re.match(r"\w+\s+(?:us|them)\s+to\b", text[trigger_at:trigger_at + 30], re.IGNORECASE):
+        return False  # in OIG's voice "CBP asked us to review …" is a request to OIG, not a recommendation
     other = NOT_OIG_RE.search(text[sent.start:trigger_at])
     if other and not (oig_speaks and _FIRST_PERSON_RE.match(other.group(0))):
         return False
@@ -115,6 +117,7 @@ ATTRIBUTION_RE = re.compile(r"\baccording\s+to\s+(?:the|its|OIG|DHS)\b[^.;]{0,30
 SHOULD_LEAD_RE = re.compile(r"\W*(?:the\s+)?(?:(?:(?-i:[A-Z])[\w.’'&-]*\s+){1,5}|(?:agency|department|component|service|"
                             r"bureau|directorate|office)\s+)(?:should|must|needs?\s+to)\s+"
                             r"(?!have\b|not\b|be\s+able\b|also\s+have\b)(?:also\s+)?", re.IGNORECASE)
+TRAILING_NUMBER_RE = re.compile(r"\s*\((?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?(\d{1,2})\)\W*$", re.IGNORECASE)
 OIG_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector general|watchdog|the office|report|review|audit|alert|evaluation|"
                             r"it|they|auditors|investigators|recommendations?|"
                             r"the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final))\b",
@@ -124,7 +127,7 @@ LEAD_TAIL_RE = re.compile(r"\s*(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w.’'&-]*
 LIST_LEAD_RE = re.compile(r"\brecommend\w*\b|\b(?:should|must)\s*:\s*$", re.IGNORECASE)
 
 
-_SUBJECT_RE = re.compile(r"^\W*(?:OIG[’']s\s+|The\s+|Its\s+)?(?:recommendations?|recs?\.?)\s+(?:#\s*)?\w+", re.IGNORECASE)
+_SUBJECT_RE = re.compile(r"\W*(?:OIG[’']s\s+|The\s+|Its\s+)?(?:recommendations?|recs?\.?)\s+(?:#\s*)?\w+", re.IGNORECASE)
 
 
 def _subject_numbers(text: str, sent: Span, trigger_at: int) -> list[int]:
@@ -257,12 +260,17 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                 agency_m = AGENCY_RE.search(text, trigger.end(), min(sent.end, trigger.end() + 40)) \
                     or AGENCY_RE.search(text, trigger.start(), trigger.end())
                 agency = agency_m.group(1) if agency_m and agency_m.group(1) != "FLETC" else default_agency
-                numbers = _subject_numbers(text, sent, trigger.start())
+                # the numbers of the sentence's subject, inside the wording ("Recommendation 4 called for") or before it
+                numbers = _subject_numbers(text, sent, trigger.end() if RECOMMEND_RE.match(trigger.group(0))
+                                           else trigger.start())
                 for k, item in enumerate(items):
+                    own = TRAILING_NUMBER_RE.search(item.text)  # "… in a single system (Recommendation 1)"
+                    if own:
+                        item = span(text, item.start, item.start + own.start())
                     actions.append(Action(item, sent, p_index, themes_for(item.text), cites, agency,
                                            reports[0] if len(reports) == 1 else None,
                                            link if len(reports) == 1 else None,
-                                           rec_number=numbers[0] if len(numbers) == 1 else
+                                           rec_number=int(own[1]) if own else numbers[0] if len(numbers) == 1 else
                                            numbers[k] if len(numbers) == len(items) else None))
                 if not items and (sent.text.rstrip().endswith(":") or LEAD_TAIL_RE.fullmatch(text, trigger.end(), sent.end)):
                     list_lead = (sent, cites, agency, reports, link)  # "…, including that ICE" then a list

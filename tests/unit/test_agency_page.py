@@ -42,3 +42,25 @@ def test_program_facts_and_training(entries):
     assert (refresher["frequency_months"], refresher["mandatory"]) == (24, True)
     for r in ex.training_requirements + ex.program_facts:
         assert TEXT[r["start"]:r["end"]] == r["quote"]
+
+
+RESTATED = """The OIG recommended, among other things, that TSA set a minimum number of recurrent training hours.
+The OIG recommended that we develop a standard curriculum for all field offices, make sure every new officer
+completes on-the-job training before working alone, and record that training in PALMS.
+Those recommendations ask us to track each driver's training in a single system (Recommendation 1), and to
+add night modules to the driver course (Recommendation 3).
+Recommendation 4 called for FLETC to install vehicle data recorders in every training vehicle.
+"Our partners asked us to simplify scheduling, and the inspector general asked us to make sure it actually gets
+done," said the director.
+"""
+
+
+def test_an_agency_restating_oig_recommendations():
+    """An aside after the verb, "we" as the one to act, "Recommendation 4 called for", "(Recommendation 1)"
+    after an action giving its number; a vague "make sure it gets done" inside a quotation is no action."""
+    from flows.extract import extract_document
+    from flows.extract.model import Document
+    ex = extract_document(Document("r" * 16, RESTATED, "agency_page", None, []))
+    got = sorted((r["text"].split()[0], r["rec_number"]) for r in ex.recommendations)
+    assert got == [("add", 3), ("develop", None), ("install", 4), ("make", None), ("record", None),
+                   ("set", None), ("track", 1)]
