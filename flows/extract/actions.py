@@ -61,7 +61,7 @@ VAGUE_RE = re.compile(r"^(?:make\s+sure|ensure)\s+(?:it|they)\s+(?:\w+\s+){0,2}\
                       r"deficiencies|weaknesses|findings?))(?:\s+\w+ly)?\s*\W*$", re.IGNORECASE)
 
 
-def is_verb(word: str, lexicon: bool = False) -> bool:
+def is_verb(word: str, lexicon: bool = False, capitalised: bool = False) -> bool:
     """Whether a word opens an action. BASE_VERBS are the verbs recommendations open with;
     with `lexicon`, any English verb in its base form counts too ("bar instructors from …",
     "recertify"), from lemminflect's dictionary, for places where the position already says
@@ -71,12 +71,15 @@ def is_verb(word: str, lexicon: bool = False) -> bool:
         return True
     if w.endswith("ing") and len(w) > 5 and w not in NOT_ACTION_ING:
         return True
-    # only a lower-case word: capitalised ones open titles and cells ("Open – Resolved", "ICE Did …")
-    return lexicon and word[:1].islower() and _base_form_verb(w)
+    # only a lower-case word: capitalised ones open titles and cells ("Open – Resolved", "ICE Did …"),
+    # unless a record's label already says an action follows ("Recommendation 4: Configure …")
+    return lexicon and (word[:1].islower() or (capitalised and not word.isupper())) and _base_form_verb(w)
 
 
 @functools.cache
 def _base_form_verb(w: str) -> bool:
+    if w.startswith("re-") and w[3:].isalpha():
+        return _base_form_verb(w[3:])  # "re-test", "re-inspect"
     if not w.isalpha() or w in NOT_BASE_VERBS:
         return False
     lemmas = getAllLemmas(w)
@@ -85,14 +88,16 @@ def _base_form_verb(w: str) -> bool:
     return w.startswith("re") and len(w) > 5 and _base_form_verb(w[2:])  # "recertify", "retrain"
 
 
-def starts_with_verb(s: str) -> bool:
+def starts_with_verb(s: str, labelled: bool = False) -> bool:
+    """Whether s opens with an action's verb. `labelled`: a record's label ("Recommendation 4:")
+    already says an action follows, so a capitalised dictionary verb counts too."""
     s = ITEM_LEAD_RE.sub("", s.strip())
     words = s.split(None, 1)
-    s = ADVERB_RE.sub("", s) if words and not is_verb(words[0], lexicon=True) else s
+    s = ADVERB_RE.sub("", s, count=1) if words and not is_verb(words[0], True, labelled) else s
     words = s.split(None, 1)  # a line break can follow the first word
     if words and words[0].lower() == "training" and len(words) > 1:
         return bool(TRAINED_RE.match(words[1]))  # "training officers at land ports", not "training records"
-    return bool(words) and is_verb(words[0], lexicon=True)
+    return bool(words) and is_verb(words[0], lexicon=True, capitalised=labelled)
 
 
 # who or what is trained: "training officers …", "training its staff …"

@@ -36,9 +36,16 @@ _CSV_CELL_RE = re.compile(r'"((?:[^"]|"")*)"')
 # "The Director of ICE should evaluate … (Recommendation 1)": a record that ends with its number
 _TRAILING_NUMBER_RE = re.compile(r"\((?:Recommendation|Rec\.)\s*(?:#|No\.)?\s*(?P<n>\d{1,2})\)\s*$", re.IGNORECASE)
 _SHOULD_RE = re.compile(r"\b(?:should|must|needs?\s+to)\s+", re.IGNORECASE)
-_RECORD_RE = re.compile(r"^[ \t•-]*(?:(?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?|#\s*)(?P<n>\d{1,2}|" + _WORD_NUMBERS + r")\s*[:.–—-]\s+"
-                        r"(?P<text>\S[^\n]*)",
+# "Recommendation 2: Require …", and with its status first: "Open — Recommendation 2: Audit …"
+_RECORD_RE = re.compile(r"^[ \t•-]*(?:(?P<pre>(?:Open|Closed)(?:\s*[–—-]\s*(?:Resolved|Unresolved|Implemented|Not Implemented))?)"
+                        r"\s+[—–|-]\s+)?(?:(?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?|#\s*)(?P<n>\d{1,2}|"
+                        + _WORD_NUMBERS + r")\s*[:.–—-]\s+(?P<text>\S[^\n]*)",
                         re.IGNORECASE | re.MULTILINE)
+# "Recommendation 3 (Closed; Significant: No; Agency Response: Concur)" over the action's own lines
+_PAREN_HEAD_RE = re.compile(r"^[ \t]*(?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*\((?P<attrs>[^)\n]+)\)[ \t]*$",
+                            re.IGNORECASE | re.MULTILINE)
+# "… every six months. (Agency response: Concur)" at the end of a record
+_TRAILING_RESPONSE_RE = re.compile(r"\s*\((?P<cell>(?:[A-Z][\w ]{0,30}\s)?response\s*:\s*[^)\n]+)\)\s*$", re.IGNORECASE)
 # bare status cells the sentence vocabulary leaves alone ("Open", "Closed", "Open – Resolved")
 _OPEN_CLOSED_CELL_RE = re.compile(r"^(?:Open|Closed)\b", re.IGNORECASE)
 _RESOLVED_CELL_RE = re.compile(r"(?<!un)\bResolved\b", re.IGNORECASE)
@@ -95,7 +102,13 @@ def _report_above(doc: Document, pos: int) -> str | None:
 
 
 _LABEL_LINE_RE = re.compile(r"^[ \t]*(?P<label>Report (?:Number|No\.)|Recommendation (?:Number|No\.|#)|Recommendation|"
-                            r"Status History|Status)[ \t]*(?::[ \t]*(?P<value>[^\n]*))?$", re.IGNORECASE | re.MULTILINE)
+                            r"Text of (?:the )?Recommendation|Recommendation Text|Recommendation Status|Resolution Status|"
+                            r"Resolution|(?:Agency|Management) Response|Status History|Status)[ \t]*"
+                            r"(?::[ \t]*(?P<value>[^\n]*))?$", re.IGNORECASE | re.MULTILINE)
+# the names a field goes by on different pages
+_FIELD_NAMES = {"text of recommendation": "recommendation", "text of the recommendation": "recommendation",
+                "recommendation text": "recommendation", "recommendation status": "status",
+                "resolution status": "resolution", "management response": "agency response"}
 _HISTORY_RE = re.compile(r"^[ \t]*(?P<date>\d{1,2}/\d{1,2}/\d{4})[ \t]{2,}(?P<status>[^\n]+)$", re.MULTILINE)
 
 
@@ -103,7 +116,8 @@ def _fields(text: str, para: Span) -> dict[str, Span]:
     """Labelled fields of a record, written "Label: value" or as a label line and a value line."""
     out: dict[str, Span] = {}
     for m in _LABEL_LINE_RE.finditer(text, para.start, para.end):
-        label = m["label"].lower()
+        label = re.sub(r"\s+", " ", m["label"].lower())
+        label = _FIELD_NAMES.get(label, label)
         if m["value"] is not None:
             out.setdefault(label, span(text, m.start("value"), m.end("value")))
             continue
@@ -129,13 +143,15 @@ def _records(doc: Document, evidence: str, asserted_by: str, out: Extraction) ->
         ids = [rid for _, _, rid in find_report_ids(fields["report number"].text)] if "report number" in fields else []
         report_id = ids[0] if ids else _report_above(doc, num.start)
         action = fields.get("recommendation")
-        if action and action.text and starts_with_verb(action.text):
+        if action and action.text and starts_with_verb(action.text, labelled=True):
             out.recommendations.append(emit.recommendation(
                 doc.doc_id, action, rec_number=number, report_id=report_id, restated=True,
                 report_link="stated" if report_id else None, text=norm_ws(action.text), addressee=None,
                 agency=_agency(text, para), themes=themes_for(action.text), evidence=evidence, citations=[]))
-        status = fields.get("status")
-        if status and status.text:
+        for field_name in ("status", "resolution", "agency response"):
+            status = fields.get(field_name)
+            if not (status and status.text):
+                continue
             line = span(text, text.rfind("\n", 0, status.start) + 1 if status.start > para.start else para.start,
                         status.end)
             line = span(text, max(para.start, text.rfind("\n", 0, line.start - 1) + 1) if line.text == status.text
@@ -188,7 +204,7 @@ def _lines_after(text: str, pos: int, first: bool = False) -> Span:
         nl = text.find("\n", end + 1)
         nxt = text[end + 1:len(text) if nl < 0 else nl]
         if not nxt.strip() or _LABELLED_LINE_RE.match(nxt) or _RECORD_RE.match(nxt) or _LEADER_RE.match(nxt) \
-                or _NUMBER_HEAD_RE.match(nxt):
+                or _NUMBER_HEAD_RE.match(nxt) or _PAREN_HEAD_RE.match(nxt):
             break
         end = len(text) if nl < 0 else nl
     return span(text, start, end)
@@ -346,6 +362,7 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
             pending = []
             continue
         record = _RECORD_RE.match(text, m.start(), m.end())  # anchored at the line start, before its indent
+        paren_head = _PAREN_HEAD_RE.match(text, m.start(), m.end())
         cells = _cells(text, line)
         _numbered_status_cells(doc, line, cells, asserted_by, out)
         number = action = None
@@ -356,15 +373,29 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
         if leader:  # "Rec. 2 ........ Open (Unresolved)" over the action's own lines
             number = int(leader["n"])
             body = _lines_after(text, line.end)
-            if not body.text or not starts_with_verb(body.text):
+            if not body.text or not starts_with_verb(body.text, labelled=True):
                 continue
             action, status_cells = body, [span(text, leader.start("status"), leader.end("status"))]
         elif record:
             number, action = _number(record["n"]), _lines_after(text, record.start("text"), first=True)
-            if not starts_with_verb(action.text) or len(action.text.split()) < 4:
+            trailing = _TRAILING_RESPONSE_RE.search(action.text)
+            if trailing:
+                status_cells.append(span(text, action.start + trailing.start("cell"), action.start + trailing.end("cell")))
+                action = span(text, action.start, action.start + trailing.start())
+            if record["pre"]:
+                status_cells.append(span(text, record.start("pre"), record.end("pre")))
+            if not starts_with_verb(action.text, labelled=True) or len(action.text.split()) < 4:
                 continue
+        elif paren_head:
+            number = int(paren_head["n"])
+            body = _lines_after(text, line.end)
+            action = body if body.text and starts_with_verb(body.text, labelled=True) else None
+            status_cells = [span(text, paren_head.start("attrs") + a.start(), paren_head.start("attrs") + a.end())
+                            for a in re.finditer(r"[^;]+", paren_head["attrs"])]
+            status_cells = [span(text, c.start, c.end) for c in status_cells
+                            if not re.match(r"\s*(?:Significant|Questioned|Funds)", c.text, re.IGNORECASE)]
         elif len(cells) == 2 and _LABELLED_NUMBER_RE.match(cells[0].text) and (
-                starts_with_verb(cells[1].text) or _ENUM_START_RE.match(cells[1].text)):
+                starts_with_verb(cells[1].text, labelled=True) or _ENUM_START_RE.match(cells[1].text)):
             # "Rec. #3   Develop a process to …" with the action wrapped under itself, then "Status: …"
             number = int(re.search(r"\d{1,2}", cells[0].text).group(0))
             action = _continued(text, cells[1], line)
@@ -374,7 +405,7 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
             # "Recommendation 1 | Closed" over the action's own indented lines (which may be withheld)
             number = int(re.search(r"\d{1,2}", cells[0].text).group(0))
             body = _lines_after(text, line.end)
-            action = body if body.text and starts_with_verb(body.text) else None
+            action = body if body.text and starts_with_verb(body.text, labelled=True) else None
             status_cells = [cells[1]]
         elif len(cells) >= 3:
             for c in cells:

@@ -84,3 +84,36 @@ def test_status_cells_that_name_their_recommendations():
     assert got == sorted([("OIG-20-39", 1, "closed"), ("OIG-20-39", 2, "closed"),
                           *[("OIG-20-39", n, v) for n in (3, 4, 5) for v in ("open", "resolved")],
                           ("OIG-20-44", 1, "closed")])
+
+
+OVERSIGHT_FORMS = """Report Number: OIG-25-22
+  Closed — Recommendation 1: Establish a retention schedule for camera recordings. (Agency response: Concur)
+  Open — Recommendation 4: Configure the evidence system to block deletion of tagged recordings. (Agency response: Partially concur)
+
+Report Number: OIG-25-27
+Recommendation 3 (Closed; Significant: No; Agency Response: Concur)
+Independently re-test a sample of reported results for each project.
+
+Text of Recommendation
+Require each field office to inventory its protective equipment lockers every quarter.
+Recommendation Number
+5
+Recommendation Status
+Open
+Resolution Status
+Resolved
+Agency Response
+Non-concur
+"""
+
+
+def test_oversight_gov_record_layouts():
+    """A status before the record, a response after it, attributes in parentheses after the head,
+    one field per line; a capitalised dictionary verb opens an action after a record's label."""
+    ex = _extract(OVERSIGHT_FORMS)
+    recs = sorted((r["rec_number"], r["text"].split()[0]) for r in ex.recommendations)
+    assert recs == [(1, "Establish"), (3, "Independently"), (4, "Configure"), (5, "Require")]
+    got = {(e["rec_number"], e["kind"], e["value"]) for e in ex.status_events}
+    assert {(1, "status", "closed"), (1, "response", "concur"), (4, "status", "open"),
+            (4, "response", "partially_concur"), (3, "status", "closed"), (3, "response", "concur"),
+            (5, "status", "open"), (5, "status", "resolved"), (5, "response", "nonconcur")} <= got
