@@ -44,7 +44,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 _N = r"(?:#\s*)?(?:\d{1,2}(?![\d,.]\d)|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")\b"
 _ITEM = rf"{_N}(?:\s*(?:through|thru|to|–|-)\s*{_N})?"
-_SEP = r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|&|/)\s*"
+# separators, and a bare space in a list whose punctuation was stripped ("recommendations 1 2 and 3")
+_SEP = r"(?:\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|&|/)\s*|\s(?=\d{1,2}\s+(?:and|or)\s+\d|\d{1,2}\s\d{1,2}\b))"
 NUMBERED_RE = re.compile(
     rf"\b(?:Recommendations?|Recs?\.?)\s+(?:(?:Nos?\.|numbers?)\s*)?(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)"
     rf"|(?P<hash>#\s*\d{{1,2}}(?:\s*(?:through|thru|to|–|-)\s*#?\s*\d{{1,2}})?(?:{_SEP}#\s*\d{{1,2}}"

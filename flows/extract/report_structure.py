@@ -244,6 +244,9 @@ _TAIL_SECTION_RE = re.compile(r"^[ \t]*(?:Appendix|Objective, Scope|Major Contri
                               re.MULTILINE | re.IGNORECASE)
 
 
+_RESPONSE_LEAD_RE = re.compile(r"(?:\b[A-Z][\w’'.&-]*\s+){0,4}(?:Response|Comments?)\s+(?:to|on)\s+")
+
+
 def _discussions(text: str, rec: _Rec, defs: list[_Rec], limit: int,
                  mentions: list[tuple[int, int, int]] | None = None) -> list[Span]:
     """Where the report discusses this recommendation after defining it: from each later
@@ -278,6 +281,9 @@ def _discussions(text: str, rec: _Rec, defs: list[_Rec], limit: int,
         if sec:
             end = sec.start()
         floor = max(rec.body.end, text.rfind("\n\n", 0, m_start) + 2, text.rfind(". ", 0, m_start) + 2, prev_other)
+        lead = _RESPONSE_LEAD_RE.search(text, max(0, m_start - 60), m_start)
+        if lead and lead.end() == m_start:
+            floor = lead.start()  # "… ICE Response to Recommendation 2: …" in a page that lost its breaks
         block = span(text, min(m_start, floor), end)
         if not blocks or block.start >= blocks[-1].end:
             blocks.append(block)
