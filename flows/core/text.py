@@ -17,6 +17,8 @@ _BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
 # no end after an initial or an abbreviation: "James J. Rowley", "U.S. Customs", "No. 5", "Sen. Roe"
 _SENT_END_RE = re.compile(r"(?<!\.)(?<![\s(.][A-Z])(?<!\b(?:No|Mr|Ms|Dr|St|vs))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen))[.!?][\"”’)\]]*(?:\s*\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9•#])")
 _WS_RE = re.compile(r"\s+")
+_SECTION_LABEL_RE = re.compile(r"(?<=[a-z0-9] )(?:(?:[A-Z][\w’'.&-]*\s+){1,4}(?:Response|Comments?)\s+to\s+Recommendation\s+\d"
+                               r"|OIG\s+Analysis\s*:)")
 
 
 @dataclass(frozen=True)
@@ -75,11 +77,15 @@ def sentences(doc: str, within: Span | None = None) -> tuple[Span, ...]:
         return tuple(s for p in paragraphs(doc) for s in sentences(doc, p))
     out: list[Span] = []
     cut = within.start
-    for m in _SENT_END_RE.finditer(doc, within.start, within.end):
-        sp = span(doc, cut, m.end())
+    ends = [m.end() for m in _SENT_END_RE.finditer(doc, within.start, within.end)]
+    # a page that lost its punctuation still opens a section with its label: "… resolved and open
+    # ICE Response to Recommendation 2: …", "… ECD June 30 2026 OIG Analysis: …"
+    ends += [m.start() for m in _SECTION_LABEL_RE.finditer(doc, within.start, within.end)]
+    for end in sorted(set(ends)):
+        sp = span(doc, cut, end)
         if sp.text:
             out.append(sp)
-        cut = m.end()
+        cut = end
     sp = span(doc, cut, within.end)
     if sp.text:
         out.append(sp)
@@ -129,5 +135,11 @@ def _line_sentences(doc: str, para: Span) -> tuple[Span, ...]:
     stops = len(_SENT_END_RE.findall(doc, para.start, para.end)) + sum(bool(_LINE_END_RE.search(m.group(0))) for m in lines)
     if stops > len(para.text) / 400:
         return ()
-    out = [span(doc, para.start + m.start(), para.start + m.end()) for m in lines]
+    out = []
+    for m in lines:
+        cut, end = para.start + m.start(), para.start + m.end()
+        for label in _SECTION_LABEL_RE.finditer(doc, cut, end):  # a section opened inside the line
+            out.append(span(doc, cut, label.start()))
+            cut = label.start()
+        out.append(span(doc, cut, end))
     return tuple(sp for sp in out if sp.text)

@@ -43,3 +43,9 @@ def test_dates_in_common_forms():
 def test_numbers_words_digits_and_parenthesised():
     assert [parse_number(s) for s in ["seven (7)", "twenty", "1,822", "twenty-five", "40"]] == [7, 20, 1822, 25, 40]
     assert parse_number("several") is None
+
+
+def test_a_list_of_recommendation_numbers_whose_commas_were_stripped():
+    from flows.core.numbers import numbered
+    assert numbered("we consider recommendations 1 2 and 3 resolved")[0][2] == [1, 2, 3]
+    assert numbered("Recommendation 5 2025 report")[0][2] == [5]
