@@ -157,7 +157,9 @@ def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, 
         start, ids = before[-1]
         return ids[0][2] != own and not SECTION_RE.search(text, start, pos)
 
-    heads = [m for m in REC_HEAD_RE.finditer(text) if not m["verb"] or is_verb(m["verb"])]
+    heads = [m for m in REC_HEAD_RE.finditer(text)
+             if not m["verb"] or is_verb(m["verb"], lexicon=True, capitalised=True)
+             or (m["verb"] == "We" and text.startswith("We recommend", m.end()))]  # "Recommendation 3 We recommend …"
     if not heads:  # a transcript that ran every line together: "… Officer: Recommendation 1: Develop …"
         heads = [m for m in INLINE_HEAD_RE.finditer(text) if is_verb(m["verb"])]
     heads = [m for m in heads
@@ -169,25 +171,48 @@ def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, 
             seen[n] = m
     if not seen:
         return _unnumbered(text, stated)
+    _digit_dropped(text, seen)
     recs = []
     for n, m in sorted(seen.items(), key=lambda kv: kv[1].start()):
         end = len(text)
         nxt = (INLINE_HEAD_RE if m.re is INLINE_HEAD_RE else REC_HEAD_RE).search(text, m.end())
         if nxt:
             end = nxt.start()
+        next_line = NEXT_HEAD_LINE_RE.search(text, m.end(), end)  # a head whose number a transcript lost
+        if next_line:
+            end = next_line.start()
         if m.re is INLINE_HEAD_RE:
             inline_sec = INLINE_SECTION_RE.search(text, m.end(), end)
             end = inline_sec.start() if inline_sec else end
         sec = SECTION_RE.search(text, m.end(), end)
         if sec:
             end = sec.start()
-        para = re.search(r"\n[ \t]*\n(?=[ \t]*[A-Z(•])", text[m.end():end])
+        para = re.search(r"\n[ \t]*\n(?=[ \t]*(?:[A-Z(•]|www\.))", text[m.end():end])
         if para:
             end = m.end() + para.start()
         body = span(text, m.end(), end)
         if body.text:
             recs.append(_Rec(n, m, body))
     return recs
+
+
+# a line that opens like a recommendation's head, numbered or not
+NEXT_HEAD_LINE_RE = re.compile(r"\n[ \t•]*Recommendation\b(?!s)")
+# "Recommendation  Train officers …": a head whose digit a transcript dropped
+NUMBERLESS_HEAD_RE = re.compile(r"^[ \t•]*Recommendation(?:[ \t]{2,}|[ \t]*:[ \t]*)(?=(?P<verb>[A-Z][a-z]+)\b)", re.MULTILINE)
+
+
+def _digit_dropped(text: str, seen: dict[int, re.Match[str]]) -> None:
+    """A head that lost its digit between heads N and N+2 is head N+1: the sequence states its
+    number even where the transcript dropped it."""
+    ordered = sorted(seen.items(), key=lambda kv: kv[1].start())
+    for (n, a), (n2, b) in itertools.pairwise(ordered):
+        if n2 != n + 2:
+            continue
+        gap = [m for m in NUMBERLESS_HEAD_RE.finditer(text, a.end(), b.start())
+               if is_verb(m["verb"], lexicon=True, capitalised=True)]
+        if len(gap) == 1:
+            seen[n + 1] = gap[0]
 
 
 def _unnumbered(text: str, stated: int | None) -> list[_Rec]:

@@ -139,3 +139,26 @@ def test_discussions_in_a_page_that_lost_its_line_breaks():
     got = {(e["rec_number"], e["kind"], e["value"]) for e in ex.status_events if e["rec_number"]}
     assert got == {(1, "response", "concur"), (1, "status", "resolved"), (1, "status", "open"),
                    (2, "response", "nonconcur"), (2, "status", "unresolved"), (2, "status", "open")}
+
+
+DAMAGED_HEADS = """OIG-24-33 wwwoigdhsgov 5
+Recommendations
+We recommend that the Executive Assistant Commissioner Office of Field Operations
+Recommendation 1 Require each port to record the reason for every secondary referral in the case system
+Recommendation  Train officers on the revised referral criteria within six months of issuance
+Recommendation 3 We recommend that the Executive Assistant Commissioner establish a quarterly review of referral data
+
+www.oig.dhs.gov 6 OIG-24-33
+"""
+
+
+def test_recommendation_heads_a_transcript_damaged():
+    """A head with no colon, one whose digit was dropped (between 1 and 3 it is 2), one that opens
+    "We recommend": three recommendations, each ending where the next head's line begins."""
+    ex = extract_document(Document("d" * 16, DAMAGED_HEADS, "oig_report", None, []))
+    got = sorted((r["rec_number"], r["text"]) for r in ex.recommendations)
+    assert got == [
+        (1, "Require each port to record the reason for every secondary referral in the case system"),
+        (2, "Train officers on the revised referral criteria within six months of issuance"),
+        (3, "We recommend that the Executive Assistant Commissioner establish a quarterly review of referral data"),
+    ]
