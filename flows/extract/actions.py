@@ -71,6 +71,8 @@ def is_verb(word: str, lexicon: bool = False, capitalised: bool = False) -> bool
         return True
     if w.endswith("ing") and len(w) > 5 and w not in NOT_ACTION_ING:
         return True
+    if w.startswith("re") and (w[2:] in BASE_VERBS or (w[3:] in BASE_VERBS and w[2] == "-")):
+        return True  # "retrain", "recertify", "re-inspect"
     # only a lower-case word: capitalised ones open titles and cells ("Open – Resolved", "ICE Did …"),
     # unless a record's label already says an action follows ("Recommendation 4: Configure …")
     return lexicon and (word[:1].islower() or (capitalised and not word.isupper())) and _base_form_verb(w)
@@ -116,6 +118,9 @@ def skip_subject(doc: str, start: int, end: int) -> int:
     if modal and is_verb(doc[modal.end():end].split(None, 1)[0] if doc[modal.end():end].strip() else "", lexicon=True):
         return modal.end()
     pos = start
+    lead = re.match(r"\s*(\w+ly)\s+(\S+)", doc[start:end])  # "Independently re-test …" keeps its adverb
+    if lead and is_verb(lead.group(2)):
+        return start + lead.start(1)
     for m in re.finditer(r"\S+", doc[start:end]):
         word = m.group(0)
         if is_verb(word) and not (word[0].isupper() and m.start() > 0):

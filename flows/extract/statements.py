@@ -113,6 +113,9 @@ RECOMMEND_RE = re.compile(r"\brecommend", re.IGNORECASE)
 # a third party's "should" sentence attributed to OIG: "The agency should also reassess …, according to the report"
 ATTRIBUTION_RE = re.compile(r"\baccording\s+to\s+(?:the|its|OIG|DHS)\b[^.;]{0,30}?\b(?:report|OIG|inspector\s+general|"
                             r"watchdog|audit|review)\b", re.IGNORECASE)
+ATTRIBUTION_LEAD_RE = re.compile(r"\W*(?:according\s+to|in\s+the\s+(?:view|words)\s+of)\s+(?:the\s+)?(?:DHS\s+)?"
+                                 r"(?:OIG|IG|inspector\s+general|watchdog|report|audit|review)(?:[’']s\s+\w+)?\s*,\s*",
+                                 re.IGNORECASE)
 # an OIG sentence whose subject is the one to act: "USCIS should confirm …", "The Director must"
 SHOULD_LEAD_RE = re.compile(r"\W*(?:the\s+)?(?:(?:(?-i:[A-Z])[\w.’'&-]*\s+){1,5}|(?:agency|department|component|service|"
                             r"bureau|directorate|office)\s+)(?:should|must|needs?\s+to)\s+"
@@ -124,7 +127,8 @@ OIG_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector general|watchdog|the office|
                             re.IGNORECASE)  # "The fourth asks the Secret Service to …": the fourth recommendation
 LEAD_TAIL_RE = re.compile(r"\s*(?:that\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w.’'&-]*(?:\s+(?-i:[A-Z])[\w.’'&-]*){0,4})?\s*"
                           r"(?:to|should|must)?\s*[:,—–-]?\s*", re.IGNORECASE)
-LIST_LEAD_RE = re.compile(r"\brecommend\w*\b|\b(?:should|must)\s*:\s*$", re.IGNORECASE)
+LIST_LEAD_RE = re.compile(r"\brecommend\w*\b|\b(?:should|must|proposed|suggested|called for|urged)\s*:\s*$"
+                          r"|\b(?:fixes|steps|changes|measures|actions)\b[^:]{0,40}:\s*$", re.IGNORECASE)
 
 
 _SUBJECT_RE = re.compile(r"\W*(?:OIG[’']s\s+|The\s+|Its\s+)?(?:recommendations?|recs?\.?)\s+(?:#\s*)?\w+", re.IGNORECASE)
@@ -137,6 +141,31 @@ def _subject_numbers(text: str, sent: Span, trigger_at: int) -> list[int]:
         return []
     lists = numbered(text, sent.start, trigger_at)
     return lists[0][2] if len(lists) == 1 else []
+
+
+# who calls for things that are recommendations: OIG, its report, its recommendations
+NOMINAL_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector\s+general|watchdog|report|review|audit|alert|recommendations?|"
+                                r"it|they|we)\s+(?:also\s+)?$", re.IGNORECASE)
+
+
+def _nominal_items(text: str, region: Span) -> list[Span]:
+    """What "called for" names when it names things, not acts: "annual performance reports tied to
+    milestones and for at least one site visit to each center"; each item of three words or more."""
+    cut = re.search(r"[;—]|,\s+(?:but|which|because|although|and\s+(?:the|it|this|that|its|we)\b)\b|\.\s",
+                    text[region.start:region.end])
+    end = region.start + cut.start() if cut else region.end
+    while end > region.start and text[end - 1] in " .,:":
+        end -= 1
+    items, at = [], region.start
+    for m in [*re.finditer(r",?\s+and\s+for\s+", text[region.start:end]), None]:
+        stop = region.start + m.start() if m else end
+        sp = span(text, at, stop)
+        if len(sp.text.split()) >= 3 and not re.match(r"(?:the|its|their|a|an)?\s*(?:recommendations?|changes|"
+                                                          r"improvements|action)\b|(?:by|in|to|from|with|of|on|it|them)\b",
+                                                          sp.text, re.IGNORECASE):
+            items.append(sp)
+        at = region.start + m.end() if m else end
+    return items
 
 
 def _same_action(a: Action, b: Action) -> bool:
@@ -242,6 +271,9 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                 if _reported_from_oig(text, sent, t.start(), oig_speaks=oig_speaks):
                     trigger = trigger or t
                     items = split_actions(text, span(text, t.end(), sent.end))
+                    if not items and re.search(r"\bcall(?:ed|s|ing)?\s+for$", t.group(0), re.IGNORECASE) \
+                            and NOMINAL_SUBJECT_RE.search(text, max(sent.start, t.start() - 40), t.start()):
+                        items = _nominal_items(text, span(text, t.end(), sent.end))  # "called for annual reports …"
                     if items and PURPOSE_RE.match(t.group(0) + " " + items[0].text):
                         items = []  # "we made five recommendations to improve X": what they are for, not an action
                     if items:
@@ -249,8 +281,10 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                         break
             if not trigger and ((oig_speaks and RECOMMEND_RE.search(text, para.start, sent.start))
                                 or (not oig_speaks and ATTRIBUTION_RE.search(text, sent.start, sent.end))):
-                # "What We Recommend: We made six recommendations. USCIS should confirm …, give …"
-                should = SHOULD_LEAD_RE.match(text, sent.start, sent.end)
+                # "What We Recommend: We made six recommendations. USCIS should confirm …, give …",
+                # "According to the OIG, USCIS should apply …"
+                lead = ATTRIBUTION_LEAD_RE.match(text, sent.start, sent.end)
+                should = SHOULD_LEAD_RE.match(text, lead.end() if lead else sent.start, sent.end)
                 items = split_actions(text, span(text, should.end(), sent.end)) if should else []
                 trigger = should if items else None
             if trigger:

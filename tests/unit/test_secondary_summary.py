@@ -85,3 +85,27 @@ def test_news_forms_of_reported_recommendations():
     ex = extract_document(Document("n" * 16, NEWS_FORMS, "secondary_summary", None, []))
     firsts = sorted(r["text"].split()[0] for r in ex.recommendations)
     assert firsts == ["build", "reassess", "report", "revise", "track"]
+
+
+LISTS_AND_NOUNS = """Among the fixes the OIG proposed:
+
+  • setting a deadline for CISA to review each state's cybersecurity plan;
+  • publishing guidance on which local-government costs are allowable; and
+  • measuring whether funded projects actually reduce cyber risk.
+
+According to the OIG, USCIS should apply a single standard of evidence for household income.
+For the program office, the OIG called for annual performance reports tied to research milestones and for
+at least one site visit to each center. The OIG recommended that TSA retrain any officer who fails a covert test.
+Our inspectors work in pairs wherever the risk assessment calls for it, and a blanket rule would cut inspections.
+ICE proposes to replace this program with a shorter academy course.
+"""
+
+
+def test_lists_attributions_and_things_called_for():
+    """A list led by "the fixes the OIG proposed:", a "should" after "According to the OIG,", what
+    OIG "called for" when it names things, "retrain" (re + a known verb); an agency's own proposal
+    and a risk assessment "calling for" something are not recommendations."""
+    ex = extract_document(Document("l" * 16, LISTS_AND_NOUNS, "secondary_summary", None, []))
+    firsts = sorted(" ".join(r["text"].split()[:2]) for r in ex.recommendations)
+    assert firsts == ["annual performance", "apply a", "at least", "measuring whether", "publishing guidance",
+                      "retrain any", "setting a"]
