@@ -343,8 +343,28 @@ def _numbered_status_cells(doc: Document, line: Span, cells: list[Span], asserte
                                                     rec_number=number))
 
 
+# "we have implemented recommendation 1 (establishing a 40-hour basic course …)": a recommendation
+# glossed by its number
+_GLOSS_RE = re.compile(r"\brecommendation\s+(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*\((?P<text>[a-z][^()]{8,240}?)\)",
+                       re.IGNORECASE)
+
+
+def _glosses(doc: Document, evidence: str, out: Extraction) -> None:
+    text = doc.text
+    for m in _GLOSS_RE.finditer(text):
+        action = span(text, m.start("text"), m.end("text"))
+        if not m["text"][0].islower() or not starts_with_verb(action.text) or len(action.text.split()) < 3:
+            continue
+        report_id = _report_above(doc, m.start())
+        out.recommendations.append(emit.recommendation(
+            doc.doc_id, action, rec_number=int(m["n"]), report_id=report_id, restated=True,
+            report_link="stated" if report_id else None, text=norm_ws(action.text), addressee=None,
+            agency=_agency(text, action), themes=themes_for(action.text), evidence=evidence, citations=[]))
+
+
 def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
     text, out = doc.text, Extraction()
+    _glosses(doc, evidence, out)
     records = _records(doc, evidence, asserted_by, out) + _trailing_records(doc, evidence, asserted_by, out)
     pending: list[tuple[int, str | None]] = []  # hanging-indent records waiting for their "Status:" line
     for m in _LINE_RE.finditer(text):

@@ -117,3 +117,11 @@ def test_oversight_gov_record_layouts():
     assert {(1, "status", "closed"), (1, "response", "concur"), (4, "status", "open"),
             (4, "response", "partially_concur"), (3, "status", "closed"), (3, "response", "concur"),
             (5, "status", "open"), (5, "status", "resolved"), (5, "response", "nonconcur")} <= got
+
+
+def test_a_recommendation_glossed_by_its_number():
+    ex = _extract("In OIG-23-58 the OIG made six recommendations. To date, we have implemented recommendation 1 "
+                  "(establishing a 40-hour basic\ncourse for new inspectors) and recommendation 2 (the curriculum).",
+                  "agency_page")
+    assert [(r["rec_number"], r["report_id"], r["text"]) for r in ex.recommendations] == [
+        (1, "OIG-23-58", "establishing a 40-hour basic course for new inspectors")]
