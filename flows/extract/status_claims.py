@@ -124,6 +124,7 @@ TABLE_ROW_RE = re.compile(r"^[ \t|]*(?:Rec(?:ommendation)?\.?\s*(?:No\.?\s*)?)?(
 RECORD_HEAD_RE = re.compile(r"^[ \t]*(?:Recommendation|Rec\.?)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE | re.MULTILINE)
 THIS_REC_RE = re.compile(r"\b(?:this|the\s+same)\s+recommendation\b(?!s)", re.IGNORECASE)
 STATUS_LABEL_RE = re.compile(r"\bstatus\s*:", re.IGNORECASE)
+OIG_ACTS_RE = re.compile(r"\b(?:OIG|Inspector General)\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:closed|resolved)\b")
 AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|we|the agency|ERO|HSI)\b")
 NOT_CLAIM_RE = re.compile(r"^\W*(?:if|whether|should|unless|once)\b|\b(?:would|will)\s+(?:\w+\s+)?(?:concur|close|be\s+closed)"
                           r"|\b(?:is|are)\s+(?:considered|deemed|marked|called)\b[^.;]{0,40}\bwhen\b"
@@ -148,6 +149,8 @@ class _ClaimReader:
         first = hit_start - sent.start
         if says and says.end() <= first and not AGENCY_SUBJECT_RE.search(sent.text, says.end(), first):
             return "oig"  # the agency's page reports OIG's own determination
+        if OIG_ACTS_RE.search(sent.text, 0, first + 12):
+            return "oig"  # "The OIG closed Recommendation 2", "the OIG has resolved …": OIG's own act
         return self.asserted_by
 
     def _earlier_reports(self, pos: int) -> list[str]:

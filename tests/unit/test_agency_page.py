@@ -64,3 +64,13 @@ def test_an_agency_restating_oig_recommendations():
     got = sorted((r["text"].split()[0], r["rec_number"]) for r in ex.recommendations)
     assert got == [("add", 3), ("develop", None), ("install", 4), ("make", None), ("record", None),
                    ("set", None), ("track", 1)]
+
+
+def test_an_agency_reporting_that_oig_closed_a_recommendation():
+    from flows.extract import extract_document
+    from flows.extract.model import Document
+    text = ("In OIG-23-61 the OIG made four recommendations. The OIG closed Recommendation 2 in February 2024. "
+            "FEMA has implemented Recommendation 1.")
+    ex = extract_document(Document("c" * 16, text, "agency_page", None, []))
+    got = {(e["rec_number"], e["value"], e["asserted_by"]) for e in ex.status_events if e["rec_number"]}
+    assert got == {(2, "closed", "oig"), (1, "closed", "agency")}
