@@ -51,7 +51,7 @@ SUBJECT_WORDS = frozenset("""that for the its their it they we us our agency age
 BY_RE = re.compile(r"\bby\s+(?=\w+ing\b)", re.IGNORECASE)
 CUT_RE = re.compile(
     r"\s*(?:—|–\s|\s-\s|;|,?\s+because\b|,?\s+since\b|,\s+which\b|,\s+so that\b|,\s+citing\b|,\s+after\b"
-    r"|,?\s+rather than\b|,?\s+instead of\b|,\s+according to\b|[,.]?[”\"](?=\s+(?:said|says|added|wrote|told)\b)"
+    r"|,?\s+rather than\b|,?\s+instead of\b|,\s+according to\b|,\s+(?:remains?|is|are|was|were|has\s+been)\s+(?:now\s+|still\s+)?(?:resolved|unresolved|open|closed)\b|[,.]?[”\"](?=\s+(?:said|says|added|wrote|told)\b)"
     r"|,\s+noting\b|,\s+arguing\b|,\s+but\b|\s+but\s+|,\s+though\b|\.?\s*\[\d)", re.IGNORECASE)
 ITEM_LEAD_RE = re.compile(r"^(?:(?:and|or|then|also|to|and\s+then|and\s+to|as\s+well\s+as|should|must|(?:it|they)\s+should)\s+)+",
                           re.IGNORECASE)
@@ -82,6 +82,11 @@ def is_verb(word: str, lexicon: bool = False, capitalised: bool = False) -> bool
 def _base_form_verb(w: str) -> bool:
     if w.startswith("re-") and w[3:].isalpha():
         return _base_form_verb(w[3:])  # "re-test", "re-inspect"
+    for prefix in ("de", "dis", "pre", "un", "co"):  # "deobligate", "prequalify": a prefix on a verb
+        rest = w[len(prefix):]
+        if w.startswith(prefix) and len(rest) > 4 and (rest in BASE_VERBS or rest in getAllLemmas(rest).get("VERB", ())) \
+                and not getAllLemmas(w):
+            return True
     if not w.isalpha() or w in NOT_BASE_VERBS:
         return False
     lemmas = getAllLemmas(w)
@@ -121,10 +126,14 @@ def skip_subject(doc: str, start: int, end: int) -> int:
     lead = re.match(r"\s*(\w+ly)\s+(\S+)", doc[start:end])  # "Independently re-test …" keeps its adverb
     if lead and is_verb(lead.group(2)):
         return start + lead.start(1)
+    prev = ""
     for m in re.finditer(r"\S+", doc[start:end]):
         word = m.group(0)
         if is_verb(word) and not (word[0].isupper() and m.start() > 0):
             return start + m.start()
+        if prev == "to" and word.isalpha() and word.islower() and word not in NOT_BASE_VERBS:
+            return start + m.start()  # "asked FEMA to deobligate …": the word after "to" is the verb
+        prev = word.lower()
         bare = word.lower().strip(",").removesuffix("’s").removesuffix("'s")
         if not (word[0].isupper() or bare in SUBJECT_WORDS):
             return pos
@@ -223,8 +232,8 @@ def split_actions(doc: str, region: Span) -> list[Span]:
         e -= 1
     if not starts_with_verb(doc[s:e]):
         return []
-    if re.search(r"\b(?:by|to|for|with|of|including|through)\s*:?\s*$", doc[s:region.end]):
-        return []  # "strengthen controls by:" leads a list; the actions are its items
+    if re.search(r"\b(?:by|to|for|with|of|including|through)\s*:?\s*$|:\s*$", doc[s:region.end]):
+        return []  # "strengthen controls by:", "take five steps:" lead a list; the actions are its items
     bounds = [s, *_split_points(doc, s, e), e]
     items = []
     for a, b in itertools.pairwise(bounds):

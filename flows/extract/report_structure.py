@@ -163,7 +163,8 @@ def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, 
     if not heads:  # a transcript that ran every line together: "… Officer: Recommendation 1: Develop …"
         heads = [m for m in INLINE_HEAD_RE.finditer(text) if is_verb(m["verb"])]
     heads = [m for m in heads
-             if not any(a <= m.start() < b for a, b, _ in other_sections) and not in_other_block(m.start())]
+             if not any(a <= m.start() < b for a, b, _ in other_sections) and not in_other_block(m.start())
+             and not STATUS_ONLY_RE.match(text, m.end())]  # "Recommendation 4:   Resolved and open" is a status row
     seen: dict[int, re.Match[str]] = {}
     for m in heads:
         n = int(m["n"])
@@ -196,6 +197,8 @@ def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, 
     return recs
 
 
+STATUS_ONLY_RE = re.compile(r"[ \t]*(?:Open|Closed|Resolved|Unresolved|Implemented)\b[^\n]{0,40}$",
+                            re.IGNORECASE | re.MULTILINE)
 # a line that opens like a recommendation's head, numbered or not
 NEXT_HEAD_LINE_RE = re.compile(r"\n[ \t•]*Recommendation\b(?!s)")
 # "Recommendation  Train officers …": a head whose digit a transcript dropped

@@ -160,6 +160,8 @@ def _nominal_items(text: str, region: Span) -> list[Span]:
     for m in [*re.finditer(r",?\s+and\s+for\s+", text[region.start:end]), None]:
         stop = region.start + m.start() if m else end
         sp = span(text, at, stop)
+        if re.search(r"\b(?:concur\w*|resolved|unresolved|closed|open)\b", sp.text, re.IGNORECASE):
+            sp = span(text, sp.start, sp.start)  # a status or response, not a thing called for
         if len(sp.text.split()) >= 3 and not re.match(r"(?:the|its|their|a|an)?\s*(?:recommendations?|changes|"
                                                           r"improvements|action)\b|(?:by|in|to|from|with|of|on|it|them)\b",
                                                           sp.text, re.IGNORECASE):
@@ -171,6 +173,8 @@ def _nominal_items(text: str, region: Span) -> list[Span]:
 def _same_action(a: Action, b: Action) -> bool:
     """Two statements of one action (a summary and the body restating it). Items of one sentence
     or one list are distinct actions by construction, however many words they share."""
+    if a.rec_number and b.rec_number and a.rec_number != b.rec_number:
+        return False  # two numbers: two recommendations
     return a.sentence != b.sentence and bool(set(a.themes) & set(b.themes)) and len(a.stems & b.stems) >= 2
 
 
@@ -272,7 +276,8 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                     trigger = trigger or t
                     items = split_actions(text, span(text, t.end(), sent.end))
                     if not items and re.search(r"\bcall(?:ed|s|ing)?\s+for$", t.group(0), re.IGNORECASE) \
-                            and NOMINAL_SUBJECT_RE.search(text, max(sent.start, t.start() - 40), t.start()):
+                            and (NOMINAL_SUBJECT_RE.search(text, max(sent.start, t.start() - 40), t.start())
+                                 or RECOMMEND_RE.match(t.group(0))):  # "Recommendation 4 called for …"
                         items = _nominal_items(text, span(text, t.end(), sent.end))  # "called for annual reports …"
                     if items and PURPOSE_RE.match(t.group(0) + " " + items[0].text):
                         items = []  # "we made five recommendations to improve X": what they are for, not an action

@@ -162,3 +162,28 @@ def test_recommendation_heads_a_transcript_damaged():
         (2, "Train officers on the revised referral criteria within six months of issuance"),
         (3, "We recommend that the Executive Assistant Commissioner establish a quarterly review of referral data"),
     ]
+
+
+CLOSEOUT = """OIG-22-49
+Recommendation 4:    Resolved and open
+Recommendation 5:    Closed
+
+Recommendations two and three asked FEMA to deobligate unused mission assignment funds within 90 days, and to
+train regional managers on closeout procedures. Recommendation four asked FEMA to recover $4.2 million in
+unsupported mission assignment costs. Recommendation 5 called for a plan to address simulator shortages.
+Recommendation 6, which asked FEMA to report closeout rates each quarter, remains resolved and open.
+
+www.oig.dhs.gov 2 OIG-22-49
+"""
+
+
+def test_a_closeout_letter_restating_recommendations_by_number():
+    """A status table's "Recommendation 4:   Resolved and open" defines nothing; numbers in words,
+    a verb no dictionary has ("deobligate" = de + obligate), what a numbered recommendation "called
+    for", and no trailing "remains resolved and open" in the action; two numbers are two
+    recommendations however many words they share."""
+    ex = extract_document(Document("c" * 16, CLOSEOUT, "oig_report", None, []))
+    got = sorted((r["rec_number"], " ".join(r["text"].split()[:3])) for r in ex.recommendations)
+    assert got == [(2, "deobligate unused mission"), (3, "train regional managers"), (4, "recover $4.2 million"),
+                   (5, "a plan to"), (6, "report closeout rates")]
+    assert not any(r["text"].endswith("open") for r in ex.recommendations)
