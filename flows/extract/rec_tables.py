@@ -362,10 +362,61 @@ def _glosses(doc: Document, evidence: str, out: Extraction) -> None:
             agency=_agency(text, action), themes=themes_for(action.text), evidence=evidence, citations=[]))
 
 
+# a column head of a table flattened one cell per line ("Rec.", "Status", "Agency Response", …)
+_COLUMN_RE = re.compile(r"(?:Rec(?:ommendation)?\.?(?:\s+(?:No\.|Number|#|Text|Status))?|No\.|#|Number|Status|"
+                        r"Resolution(?:\s+Status)?|(?:Agency|Management)\s+Response|Response|Significant(?:\s+Recommendation)?|"
+                        r"Questioned\s+Costs|Funds\s+for\s+Better\s+Use|Date\s+Closed|Open\s+Since)", re.IGNORECASE)
+_NUMBER_COLUMN_RE = re.compile(r"Rec(?:ommendation)?\.?(?:\s+(?:No\.|Number|#))?|No\.|#|Number", re.IGNORECASE)
+
+
+def _vertical_tables(doc: Document, evidence: str, asserted_by: str, out: Extraction) -> list[tuple[int, int]]:
+    """Tables flattened one cell per line: a run of column heads ("Rec.", "Status", "Resolution",
+    "Agency Response") then rows of as many lines, each opening with the recommendation's number
+    (or, under a single head such as "Recommendation text", number and cell in turn). A row's
+    status and response cells are claims on that number, quoted with the whole row; a text cell
+    that opens with a verb is the recommendation."""
+    text, read = doc.text, []
+    lines = [span(text, m.start(), m.end()) for m in _LINE_RE.finditer(text)]
+    lines = [ln for ln in lines if ln.text]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _COLUMN_RE.fullmatch(lines[j].text):
+            j += 1
+        if j == i or j >= len(lines) or not re.fullmatch(r"\d{1,2}", lines[j].text):
+            i = max(j, i + 1)
+            continue
+        heads = [ln.text for ln in lines[i:j]]
+        numbered_first = bool(_NUMBER_COLUMN_RE.fullmatch(heads[0])) and len(heads) > 1
+        k = len(heads) if numbered_first else len(heads) + 1
+        columns = heads[1:] if numbered_first else heads
+        while j + k <= len(lines) and re.fullmatch(r"\d{1,2}", lines[j].text):
+            row = lines[j:j + k]
+            number, quote = int(row[0].text), span(text, row[0].start, row[-1].end)
+            report_id = _report_above(doc, row[0].start)
+            for head, cell in zip(columns, row[1:], strict=True):
+                if len(cell.text.split()) >= 4 and starts_with_verb(cell.text, labelled=True):
+                    cell = span(text, cell.start, cell.end - cell.text.endswith("."))
+                    out.recommendations.append(emit.recommendation(
+                        doc.doc_id, cell, rec_number=number, report_id=report_id, restated=True,
+                        report_link="stated" if report_id else None, text=norm_ws(cell.text), addressee=None,
+                        agency=_agency(text, cell), themes=themes_for(cell.text), evidence=evidence, citations=[]))
+                elif len(cell.text.split()) <= 4 and not re.match(r"Significant|Questioned|Funds", head, re.IGNORECASE):
+                    for kind, value in _cell_claims(text, cell):
+                        out.status_events.append(emit.event(doc.doc_id, quote, kind, value, asserted_by,
+                                                            document_date=doc.published_on, report_id=report_id,
+                                                            rec_number=number))
+            read.append((row[0].start, row[-1].end))
+            j += k
+        i = j
+    return read
+
+
 def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
     text, out = doc.text, Extraction()
     _glosses(doc, evidence, out)
-    records = _records(doc, evidence, asserted_by, out) + _trailing_records(doc, evidence, asserted_by, out)
+    records = (_records(doc, evidence, asserted_by, out) + _trailing_records(doc, evidence, asserted_by, out)
+               + _vertical_tables(doc, evidence, asserted_by, out))
     pending: list[tuple[int, str | None]] = []  # hanging-indent records waiting for their "Status:" line
     for m in _LINE_RE.finditer(text):
         line = span(text, m.start(), m.end())

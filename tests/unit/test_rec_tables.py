@@ -125,3 +125,40 @@ def test_a_recommendation_glossed_by_its_number():
                   "agency_page")
     assert [(r["rec_number"], r["report_id"], r["text"]) for r in ex.recommendations] == [
         (1, "OIG-23-58", "establishing a 40-hour basic course for new inspectors")]
+
+
+VERTICAL = """Report Number
+OIG-25-08
+
+Recommendations in this report
+
+Rec.
+Status
+Resolution
+Agency Response
+Significant
+1
+Closed
+Resolved
+Concur
+No
+2
+Open
+Unresolved
+Non-concur
+Yes
+
+Recommendation text
+1
+Issue written procedures for returning protective equipment when an employee transfers.
+2
+Suspend issuance of replacement body armor to any employee with an unresolved loss report.
+"""
+
+
+def test_a_table_flattened_one_cell_per_line():
+    ex = _extract(VERTICAL)
+    assert sorted((r["rec_number"], r["text"].split()[0]) for r in ex.recommendations) == [(1, "Issue"), (2, "Suspend")]
+    got = {(e["rec_number"], e["kind"], e["value"]) for e in ex.status_events if e["rec_number"]}
+    assert got == {(1, "status", "closed"), (1, "status", "resolved"), (1, "response", "concur"),
+                   (2, "status", "open"), (2, "status", "unresolved"), (2, "response", "nonconcur")}
