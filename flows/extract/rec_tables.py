@@ -74,11 +74,13 @@ def _cell_claims(text: str, cell: Span) -> list[tuple[str, str]]:
     found = {(h.kind, h.value) for h in find_status(text, cell.start, cell.end)}
     words = cell.text.strip()
     if len(words.split()) <= 4:
-        m = _OPEN_CLOSED_CELL_RE.match(words)
+        m = _OPEN_CLOSED_CELL_RE.match(words) or re.search(r"(?<=[/;(])\s*(Open|Closed)\b", words, re.IGNORECASE)
         if m:
-            found.add(("status", m.group(0).lower()))
+            found.add(("status", m.group(m.lastindex or 0).strip().lower()))
         if _RESOLVED_CELL_RE.search(words) and not re.search(r"unresolved", words, re.IGNORECASE):
             found.add(("status", "resolved"))
+        if re.match(r"Closed\b", words, re.IGNORECASE):
+            found.discard(("status", "open"))  # "Closed – Not Implemented" is closed, its action not taken
     return sorted(found)
 
 

@@ -162,3 +162,11 @@ def test_a_table_flattened_one_cell_per_line():
     got = {(e["rec_number"], e["kind"], e["value"]) for e in ex.status_events if e["rec_number"]}
     assert got == {(1, "status", "closed"), (1, "status", "resolved"), (1, "response", "concur"),
                    (2, "status", "open"), (2, "status", "unresolved"), (2, "response", "nonconcur")}
+
+
+def test_status_cells_closed_not_implemented_and_resolved_open():
+    from flows.core.text import span
+    from flows.extract.rec_tables import _cell_claims
+    for cell, want in [("Closed – Not Implemented", [("status", "closed")]),
+                       ("Resolved/Open", [("status", "open"), ("status", "resolved")])]:
+        assert _cell_claims(cell, span(cell, 0, len(cell))) == want
