@@ -56,6 +56,12 @@ def _number(token: str) -> int:
                                                "fourteen fifteen").split().index(token.lower()) + 1
 
 
+def _sentence_case(cell: str) -> bool:
+    """"Screen company commander candidates …" (an action), not "Coast Guard Should Improve …" (a title)."""
+    words = cell.split()
+    return len(words) > 1 and words[1][:1].islower()
+
+
 def _cells(text: str, line: Span) -> list[Span]:
     if line.text.startswith('"') and line.text.count('","') >= 2:
         return [span(text, line.start + m.start(1), line.start + m.end(1)) for m in _CSV_CELL_RE.finditer(line.text)
@@ -485,7 +491,9 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
                 n = _NUMBER_CELL_RE.match(c.text)
                 if n and number is None:
                     number = int(n["n"])
-                elif action is None and len(c.text.split()) >= 3 and (starts_with_verb(c.text) or _ENUM_START_RE.match(c.text)):
+                elif action is None and len(c.text.split()) >= 3 and (
+                        starts_with_verb(c.text, labelled=number is not None and _sentence_case(c.text))
+                        or _ENUM_START_RE.match(c.text)):
                     action = c
                 elif _cell_claims(text, c) and len(c.text.split()) <= 4:
                     status_cells.append(c)

@@ -87,6 +87,8 @@ NOT_AGENCY_TARGET_RE = re.compile(r"\W*(?:on\s+|that\s+)?(?:Congress|lawmakers|l
                                   r"readers|sheriffs|local (?:officials|governments))\b", re.IGNORECASE)
 
 
+OIG_OWNED_RE = re.compile(r"\b(?:OIG|IG|inspector\s+general|watchdog|report|audit|review)[’']s\s+(?:\w+\s+)?$",
+                          re.IGNORECASE)
 _FIRST_PERSON_RE = re.compile(r"^\W*(?:I|we)\W*$", re.IGNORECASE)
 
 
@@ -98,7 +100,8 @@ def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int 
     if oig_speaks and re.match(r"\w+\s+(?:us|them)\s+to\b", text[trigger_at:trigger_at + 30], re.IGNORECASE):
         return False  # in OIG's voice "CBP asked us to review …" is a request to OIG, not a recommendation
     other = NOT_OIG_RE.search(text[sent.start:trigger_at])
-    if other and not (oig_speaks and _FIRST_PERSON_RE.match(other.group(0))):
+    owned = OIG_OWNED_RE.search(text, max(sent.start, trigger_at - 50), trigger_at)  # "the OIG's recommendation to"
+    if other and not owned and not (oig_speaks and _FIRST_PERSON_RE.match(other.group(0))):
         return False
     if not oig_speaks and not re.match(r"[^.;:]{0,40}?recommend", text[trigger_at:trigger_at + 50], re.IGNORECASE) \
             and not OIG_SUBJECT_RE.search(text, max(sent.start, trigger_at - 80), min(sent.end, trigger_at + 20)):
