@@ -51,7 +51,7 @@ STEM_STOP = frozenset("""the and for with that this those these from into ice dh
 def _triggers() -> re.Pattern[str]:
     # a space in a wording matches any run of white space: reported speech wraps across lines
     words = [p.replace(" ", r"\s+") for p in vocab.load("recommendation_triggers")]
-    return re.compile(r"\b(?:" + "|".join(words) + r")(?=\W)", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
 
 
 def stems(text: str) -> set[str]:
@@ -123,6 +123,7 @@ ATTRIBUTION_LEAD_RE = re.compile(r"\W*(?:according\s+to|in\s+the\s+(?:view|words
 SHOULD_LEAD_RE = re.compile(r"\W*(?:the\s+)?(?:(?:(?-i:[A-Z])[\w.’'&-]*\s+){1,5}|(?:agency|department|component|service|"
                             r"bureau|directorate|office)\s+)(?:should|must|needs?\s+to)\s+"
                             r"(?!have\b|not\b|be\s+able\b|also\s+have\b)(?:also\s+)?", re.IGNORECASE)
+NUMBER_HEADING_RE = re.compile(r"\W*Recommendation\s+(?:#\s*|No\.\s*)?(\d{1,2})\b[^\n]{0,40}", re.IGNORECASE)
 TRAILING_NUMBER_RE = re.compile(r"\s*\((?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?(\d{1,2})\)\W*$", re.IGNORECASE)
 OIG_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector general|watchdog|the office|report|review|audit|alert|evaluation|"
                             r"it|they|auditors|investigators|recommendations?|"
@@ -252,11 +253,15 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
             if label:
                 item = span(text, item.start + label.end(), item.end)
             item_cites = citations(item.text) or cites
-            for action in split_actions(text, item):
+            found = split_actions(text, item)
+            for action in found:
                 actions.append(Action(action, lead_sent, p_index, themes_for(action.text), item_cites, agency,
                                        reports[0] if len(reports) == 1 else None,
                                        link if len(reports) == 1 else None))
-            continue
+            if found or len(doc.seg.para_sentences[p_index]) < 2:
+                continue
+            # an item that tells a story ("ICE's training model. OIG-18-42 … recommended that ICE …")
+            # is read sentence by sentence, as any paragraph
         list_lead, list_marker = None, None
         heading = is_heading(para) and not is_item
         trigger_in_heading = _triggers().search(text, para.start, para.end) if heading else None
@@ -325,6 +330,13 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                 list_lead = (sent, citations(sent.text), default_agency, reports, link)
             read_sentences.append((p_index, sent, reports, link))
 
+    # an action under a heading that numbers it ("Recommendation 2 — Training", then "What the OIG
+    # asked for: that CBP develop …") carries that number
+    for a in actions:
+        if a.rec_number is None and a.paragraph > 0:
+            head = NUMBER_HEADING_RE.fullmatch(paras[a.paragraph - 1].text)
+            if head:
+                a.rec_number = int(head[1])
     # a report described earlier in the paragraph links the actions that follow it
     for a in actions:
         if a.report_id is None and a.paragraph in para_reports:

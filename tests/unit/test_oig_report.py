@@ -187,3 +187,29 @@ def test_a_closeout_letter_restating_recommendations_by_number():
     assert got == [(2, "deobligate unused mission"), (3, "train regional managers"), (4, "recover $4.2 million"),
                    (5, "a plan to"), (6, "report closeout rates")]
     assert not any(r["text"].endswith("open") for r in ex.recommendations)
+
+
+BULLETS_NO_LEAD = """DHS OIG HIGHLIGHTS                                   OIG-25-30
+
+What We Recommend
+
+  •  Designate one office at headquarters to oversee TECC training.
+  •  Retire outdated TECC curricula at field offices.
+
+Our two recommendations aim to have USCIS certify officers before they test applicants, and record
+test administration training in a single system.
+
+Recommendation 3 — Records
+
+What the OIG asked for: that CBP record processing coordinator training in PALMS.
+"""
+
+
+def test_heading_led_bullets_aims_and_asked_for_labels():
+    """"What We Recommend" alone as a heading leads the bullets under it; "recommendations aim to have
+    USCIS certify …"; "What the OIG asked for: that CBP record …" under "Recommendation 3 — Records"
+    carries number 3."""
+    ex = extract_document(Document("b" * 16, BULLETS_NO_LEAD, "oig_report", None, []))
+    got = sorted(((r["rec_number"], r["text"].split()[0]) for r in ex.recommendations), key=str)
+    assert got == sorted([(3, "record"), (None, "Designate"), (None, "Retire"), (None, "certify"), (None, "record")],
+                         key=str)
