@@ -45,6 +45,7 @@ NOT_BASE_VERBS = frozenset("""be have do will can may might shall would could sh
     state states officer officers staff field program record records report reports process
     contract contracts plan plans rate rates recommend concur agree""".split())
 
+DETERMINERS = frozenset("the a an its their this that these those each every".split())
 SUBJECT_WORDS = frozenset("""that for the its their it they we us our agency agencies department component components
     director office offices program leadership officials management field and of other each every all should must
     would to also then further better more needed needs""".split())
@@ -129,8 +130,8 @@ def skip_subject(doc: str, start: int, end: int) -> int:
     prev = ""
     for m in re.finditer(r"\S+", doc[start:end]):
         word = m.group(0)
-        if is_verb(word) and not (word[0].isupper() and m.start() > 0):
-            return start + m.start()
+        if is_verb(word) and not (word[0].isupper() and m.start() > 0) and prev not in DETERMINERS:
+            return start + m.start()  # not after "the": "The report makes …" opens no action
         if prev == "to" and word.isalpha() and word.islower() and word not in NOT_BASE_VERBS:
             return start + m.start()  # "asked FEMA to deobligate …": the word after "to" is the verb
         prev = word.lower()

@@ -123,6 +123,8 @@ ATTRIBUTION_LEAD_RE = re.compile(r"\W*(?:according\s+to|in\s+the\s+(?:view|words
 SHOULD_LEAD_RE = re.compile(r"\W*(?:the\s+)?(?:(?:(?-i:[A-Z])[\w.’'&-]*\s+){1,5}|(?:agency|department|component|service|"
                             r"bureau|directorate|office)\s+)(?:should|must|needs?\s+to)\s+"
                             r"(?!have\b|not\b|be\s+able\b|also\s+have\b)(?:also\s+)?", re.IGNORECASE)
+REPORT_RECS_RE = re.compile(r"\b(?:report|OIG|IG|inspector\s+general|audit|review|it)\s+(?:makes|made|includes|included|"
+                            r"contains|offers|offered|issued)\s+(?:\w+\s+){0,2}recommendations\b", re.IGNORECASE)
 NUMBER_HEADING_RE = re.compile(r"\W*Recommendation\s+(?:#\s*|No\.\s*)?(\d{1,2})\b[^\n]{0,40}", re.IGNORECASE)
 TRAILING_NUMBER_RE = re.compile(r"\s*\((?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?(\d{1,2})\)\W*$", re.IGNORECASE)
 OIG_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector general|watchdog|the office|report|review|audit|alert|evaluation|"
@@ -324,8 +326,10 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                 elif not items:  # remainder audit: a reporting verb that yielded no action
                     warnings.append(f"{doc.doc_id}@{trigger.start()}: '{trigger.group(0)}' is followed by "
                                     "no recommended action; not recorded")
-            elif sent.text.rstrip().endswith(":") and LIST_LEAD_RE.search(sent.text) \
-                    and _reported_from_oig(text, sent, sent.end, oig_speaks=oig_speaks):
+            elif sent.text.rstrip().endswith(":") and (
+                    (LIST_LEAD_RE.search(sent.text) and _reported_from_oig(text, sent, sent.end, oig_speaks=oig_speaks))
+                    or REPORT_RECS_RE.search(text, para.start, sent.start)):
+                # "… The report makes three recommendations. We quote them exactly:" too
                 # "The report's five recommendations boil down to:", "the OIG says USCIS should:"
                 list_lead = (sent, citations(sent.text), default_agency, reports, link)
             read_sentences.append((p_index, sent, reports, link))
@@ -352,11 +356,21 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
         if match is None:
             canon.append(a)
             owner[id(a)] = a
-        else:
-            match.duplicates.append(a)
-            owner[id(a)] = match
-            if match.report_id is None and a.report_id:
-                match.report_id, match.report_link = a.report_id, a.report_link
+            continue
+        if len(a.span.text.split()) >= len(match.span.text.split()) + 4 and a.rec_number in (None, match.rec_number):
+            # the fuller statement stands for the action (a list item after a one-line summary)
+            canon[canon.index(match)] = a
+            a.duplicates, match.duplicates = [*match.duplicates, match], []
+            a.report_id, a.report_link = a.report_id or match.report_id, a.report_link or match.report_link
+            a.rec_number = a.rec_number or match.rec_number
+            a.citations = a.citations or match.citations
+            for d in [a, *a.duplicates]:
+                owner[id(d)] = a
+            continue
+        match.duplicates.append(a)
+        owner[id(a)] = match
+        if match.report_id is None and a.report_id:
+            match.report_id, match.report_link = a.report_id, a.report_link
     return Statements(actions, canon, owner, read_sentences, para_reports, warnings)
 
 

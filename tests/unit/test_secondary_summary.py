@@ -109,3 +109,29 @@ def test_lists_attributions_and_things_called_for():
     firsts = sorted(" ".join(r["text"].split()[:2]) for r in ex.recommendations)
     assert firsts == ["annual performance", "apply a", "at least", "measuring whether", "publishing guidance",
                       "retrain any", "setting a"]
+
+
+NEWS_MORE = """Key takeaways
+  – The OIG wants USCIS to prioritize applications tied to expiring visa numbers.
+
+The inspector general's office made six recommendations, among them that FEMA require subrecipients to
+reconcile load tickets against GPS records, and that the agency recover $4.7 million.
+
+WHAT THE IG RECOMMENDED
+The report makes two recommendations. We quote them exactly as the IG wrote them:
+1) "Establish a crew endurance standard that sets minimum rest periods for cutter crews."
+2) "Require commanding officers to log each crew member's rest hours."
+
+In short, the OIG says USCIS should:
+  • create a process for prioritizing applications whose visa numbers are about to expire;
+  • publish its processing priorities.
+"""
+
+
+def test_more_news_wordings_and_the_fuller_statement_of_one_action():
+    """"The OIG wants USCIS to …", "made six recommendations, among them that FEMA require …, and that
+    the agency recover …", a quoted list after "The report makes two recommendations. We quote them:",
+    and a summary line and a list item stating one action: the list item, fuller, stands for it."""
+    ex = extract_document(Document("m" * 16, NEWS_MORE, "secondary_summary", None, []))
+    firsts = sorted(" ".join(r["text"].split()[:2]) for r in ex.recommendations)
+    assert firsts == ['"Establish a', '"Require commanding', "create a", "publish its", "recover $4.7", "require subrecipients"]
