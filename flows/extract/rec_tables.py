@@ -329,26 +329,30 @@ _NUMBERED_CELL_RE = re.compile(r"(?:Recs?\.?|Recommendations?|#)\s*#?\d", re.IGN
 
 
 def _numbered_status_cells(doc: Document, line: Span, cells: list[Span], asserted_by: str, out: Extraction) -> None:
-    """Status cells that name their recommendations: "Rec. 1, 2: Closed", "Recs 3-5: Resolved – Open"
-    (a semiannual appendix's status column); the report is the row's, else the row's above."""
+    """Status cells that name their recommendations: "Rec. 1, 2: Closed", "Recs 3-5: Resolved – Open",
+    "Recs. 1, 3 closed; Rec. 2 open-resolved" (a semiannual appendix's status column, a list per
+    part); the report is the row's, else the row's above."""
     text = doc.text
-    for cell in cells:
-        if not _NUMBERED_CELL_RE.match(cell.text):
-            continue
-        lists = numbered(text, cell.start, cell.end)
-        if not lists or lists[0][0] != cell.start:
-            continue
-        colon = re.match(r"\s*:\s*", text[lists[0][1]:cell.end])
-        if not colon:
-            continue
-        value = span(text, lists[0][1] + colon.end(), cell.end)
-        ids = [rid for _, _, rid in find_report_ids(line.text)]
-        report_id = ids[0] if ids else _report_above(doc, line.start)
-        for kind, v in _cell_claims(text, value):
-            for number in lists[0][2]:
-                out.status_events.append(emit.event(doc.doc_id, cell, kind, v, asserted_by,
-                                                    document_date=doc.published_on, report_id=report_id,
-                                                    rec_number=number))
+    for cell in [line]:
+        for part in re.finditer(r"(?:(?!\.{3}|[ ]{2}|[;\t|]).)+", cell.text):  # the parts between ";", tabs, pipes, leaders
+            lead = len(part.group(0)) - len(part.group(0).lstrip(" ."))
+            part_span = span(text, cell.start + part.start() + lead, cell.start + part.end())
+            if not _NUMBERED_CELL_RE.match(part_span.text):
+                continue
+            lists = numbered(text, part_span.start, part_span.end)
+            if not lists or lists[0][0] != part_span.start:
+                continue
+            after = text[lists[0][1]:part_span.end]
+            if not re.match(r"\s*:|\s+(?:open|closed|resolved|unresolved)\b", after, re.IGNORECASE):
+                continue
+            value = span(text, lists[0][1] + len(re.match(r"\s*:?\s*", after).group(0)), part_span.end)
+            ids = [rid for _, _, rid in find_report_ids(line.text)]
+            report_id = ids[0] if ids else _report_above(doc, line.start)
+            for kind, v in _cell_claims(text, value):
+                for number in lists[0][2]:
+                    out.status_events.append(emit.event(doc.doc_id, part_span, kind, v, asserted_by,
+                                                        document_date=doc.published_on, report_id=report_id,
+                                                        rec_number=number))
 
 
 # "we have implemented recommendation 1 (establishing a 40-hour basic course …)": a recommendation
@@ -426,10 +430,12 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
     records = (_records(doc, evidence, asserted_by, out) + _trailing_records(doc, evidence, asserted_by, out)
                + _vertical_tables(doc, evidence, asserted_by, out))
     pending: list[tuple[int, str | None]] = []  # hanging-indent records waiting for their "Status:" line
+    status_table = False  # inside a table of report / number / status rows (until a blank line)
     for m in _LINE_RE.finditer(text):
         line = span(text, m.start(), m.end())
         if not line.text or any(a <= line.start < b for a, b in records):
             pending = [] if not line.text.strip() else pending
+            status_table = status_table and bool(line.text.strip())
             continue
         status_line = _STATUS_LINE_RE.match(text, m.start(), m.end())
         if status_line and pending:
@@ -498,9 +504,15 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
                 elif _cell_claims(text, c) and len(c.text.split()) <= 4:
                     status_cells.append(c)
                 ids += [rid for _, _, rid in find_report_ids(c.text)]
-            if number is None or action is None:
+            if number is not None and action is None and status_cells and (ids or status_table):
+                status_table = True  # a status table: "OIG-12-130   09/25/12   1   Closed"
+            elif number is None or action is None:
                 continue
-            action = _continued(text, action, line)
+            else:
+                action = _continued(text, action, line)
+        elif status_table and len(cells) == 2 and re.fullmatch(r"\d{1,2}", cells[0].text) and _cell_claims(text, cells[1]) \
+                and len(cells[1].text.split()) <= 4:
+            number, status_cells = int(cells[0].text), [cells[1]]  # the same report's next row: "   2   Closed"
         else:
             continue
         report_id = ids[0] if ids else _report_above(doc, line.start)

@@ -170,3 +170,22 @@ def test_status_cells_closed_not_implemented_and_resolved_open():
     for cell, want in [("Closed – Not Implemented", [("status", "closed")]),
                        ("Resolved/Open", [("status", "open"), ("status", "resolved")])]:
         assert _cell_claims(cell, span(cell, 0, len(cell))) == want
+
+
+STATUS_TABLES = """Report No.    Date Issued   Rec. No.   Status
+OIG-12-130    09/25/12      1          Closed
+                            2          Open – Resolved
+
+OIG-20-36 | TSA Did Not Consistently Document Canine Handler Recertification
+  Issued 06/22/2020 ............... Recs. 1, 3 closed; Rec. 2 open-resolved;
+"""
+
+
+def test_status_tables_without_the_recommendations_text():
+    """A status table's rows and their continuation ("   2   Open – Resolved" is the report above's),
+    and a dot-leader row whose parts name their numbers ("Recs. 1, 3 closed; Rec. 2 open-resolved")."""
+    ex = _extract(STATUS_TABLES)
+    got = {(e["report_id"], e["rec_number"], e["value"]) for e in ex.status_events}
+    assert got == {("OIG-12-130", 1, "closed"), ("OIG-12-130", 2, "open"), ("OIG-12-130", 2, "resolved"),
+                   ("OIG-20-36", 1, "closed"), ("OIG-20-36", 3, "closed"), ("OIG-20-36", 2, "open"),
+                   ("OIG-20-36", 2, "resolved")}
