@@ -133,8 +133,9 @@ def _line_sentences(doc: str, para: Span) -> tuple[Span, ...]:
     if len(lines) < 2 or len(para.text) < 300:
         return ()
     stops = len(_SENT_END_RE.findall(doc, para.start, para.end)) + sum(bool(_LINE_END_RE.search(m.group(0))) for m in lines)
-    if stops > len(para.text) / 400:
-        return ()
+    table = any(re.search(r"\||\t|\S {3,}\S", m.group(0)) for m in lines)
+    if stops > len(para.text) / 400 or (stops and len(para.text) < 600 and not table):
+        return ()  # (a short paragraph of prose may end in its only stop; a table's rows are its lines)
     out = []
     for m in lines:
         cut, end = para.start + m.start(), para.start + m.end()

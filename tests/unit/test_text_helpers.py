@@ -49,3 +49,22 @@ def test_a_list_of_recommendation_numbers_whose_commas_were_stripped():
     from flows.core.numbers import numbered
     assert numbered("we consider recommendations 1 2 and 3 resolved")[0][2] == [1, 2, 3]
     assert numbered("Recommendation 5 2025 report")[0][2] == [5]
+
+
+def test_a_short_prose_paragraph_is_not_read_line_by_line():
+    """Lines are sentences only where punctuation was stripped (a transcript) or in a table; a
+    short paragraph of prose wrapped over six lines with one full stop is one sentence."""
+    from flows.core.text import Segmented
+    prose = ("The OIG's three recommendations focus on records, training capacity, and\n"
+             "headquarters oversight; specifically, the OIG recommended that TSA reconcile its\n"
+             "FFDO deputation roster with firearms requalification results every month, expand\n"
+             "recurrent training capacity so that officers can requalify within the month they\n"
+             "are due, and designate a headquarters official to review field office compliance\n"
+             "each quarter.")
+    assert len(Segmented.of(prose).sentences) == 1
+    table = ("Training report, 2018   | OIG-18-77   | All 5 recommendations closed\n"
+             "Update, 2013            | OIG-13-116  | 2 of 3 recommendations closed\n"
+             "Performance review 2010 | OIG-10-63   | All 33 recommendations closed\n"
+             "Follow-up review 2012   | OIG-12-130  | All 2 recommendations closed\n"
+             "Oversight report 2017   | OIG-17-119  | All 4 recommendations closed.")
+    assert len(Segmented.of(table).sentences) == 5
