@@ -66,5 +66,6 @@ def test_a_short_prose_paragraph_is_not_read_line_by_line():
              "Update, 2013            | OIG-13-116  | 2 of 3 recommendations closed\n"
              "Performance review 2010 | OIG-10-63   | All 33 recommendations closed\n"
              "Follow-up review 2012   | OIG-12-130  | All 2 recommendations closed\n"
-             "Oversight report 2017   | OIG-17-119  | All 4 recommendations closed.")
-    assert len(Segmented.of(table).sentences) == 5
+             "Oversight report 2017   | OIG-17-119  | All 4 recommendations closed\n"
+             "Inspections report 2018 | OIG-18-67   | All 7 recommendations closed.")
+    assert 400 < len(table) < 600 and len(Segmented.of(table).sentences) == 6
