@@ -14,11 +14,11 @@ import re
 
 from lemminflect import getAllLemmas
 
+from flows.core.text import Span, span
+
 # load lemminflect's dictionary now, at import: the extraction fork server preloads this module, so
 # every child forked for a document shares the loaded dictionary instead of reading it again (0.14 s)
 getAllLemmas("be")
-
-from flows.core.text import Span, span
 
 BASE_VERBS = frozenset("""
     add address adopt align assess assign audit build clarify close collect complete conduct consider coordinate create
