@@ -125,7 +125,7 @@ def skip_subject(doc: str, start: int, end: int) -> int:
     if aside:
         start = aside.end()
     modal = SUBJECT_MODAL_RE.match(doc, start, end)  # "that the service should build …"
-    if modal and is_verb(doc[modal.end():end].split(None, 1)[0] if doc[modal.end():end].strip() else "", lexicon=True):
+    if modal and is_verb((doc[modal.end():end].split() or [""])[0], lexicon=True):
         return modal.end()
     pos = start
     lead = re.match(r"\s*(\w+ly)\s+(\S+)", doc[start:end])  # "Independently re-test …" keeps its adverb

@@ -56,6 +56,11 @@ def _number(token: str) -> int:
                                                "fourteen fifteen").split().index(token.lower()) + 1
 
 
+def _label_number(cell: str) -> int:
+    """The number in a labelled number cell: "Rec. #3" -> 3."""
+    return int(re.search(r"\d{1,2}", cell).group(0))
+
+
 def _sentence_case(cell: str) -> bool:
     """"Screen company commander candidates …" (an action), not "Coast Guard Should Improve …" (a title)."""
     words = cell.split()
@@ -309,12 +314,11 @@ def _tail_claims(doc: Document, after: int, number: int, report_id: str | None, 
             if not m:
                 continue
             value = span(text, cell.start + m.start("v"), cell.end)
-            wrap = text.find("\n", value.end)  # a value that runs onto the next line ("… this recommendation\n  unresolved.")
-            nxt = text[value.end + 1:len(text) if text.find("\n", wrap + 1) < 0 else text.find("\n", wrap + 1)] \
-                if wrap == value.end else ""
-            if nxt.strip() and not _TAIL_CELL_RE.match(nxt.strip()) and not _NUMBER_HEAD_RE.match(nxt) \
-                    and not _RECORD_RE.match(nxt) and not value.text.rstrip().endswith("."):
-                value = span(text, value.start, value.end + 1 + len(nxt.rstrip()))
+            # a value that runs onto the next line ("… this recommendation\n  unresolved.")
+            nxt = _LINE_RE.match(text, value.end + 1) if text.startswith("\n", value.end) else None
+            if nxt and nxt.group(0).strip() and not _TAIL_CELL_RE.match(nxt.group(0).strip()) and not _NUMBER_HEAD_RE.match(nxt.group(0)) \
+                    and not _RECORD_RE.match(nxt.group(0)) and not value.text.rstrip().endswith("."):
+                value = span(text, value.start, nxt.end())
             speaker = "oig" if _OIG_NAMED_RE.search(value.text) else asserted_by
             head = re.match(r"[^;.,(]*?(?=\s+(?:by|on|as of|since|pending)\b|[;.,(]|$)", value.text)
             claims = set(_cell_claims(text, value)) | set(_cell_claims(text, span(text, value.start, value.start + len(head.group(0)))))
@@ -328,31 +332,30 @@ def _tail_claims(doc: Document, after: int, number: int, report_id: str | None, 
 _NUMBERED_CELL_RE = re.compile(r"(?:Recs?\.?|Recommendations?|#)\s*#?\d", re.IGNORECASE)
 
 
-def _numbered_status_cells(doc: Document, line: Span, cells: list[Span], asserted_by: str, out: Extraction) -> None:
+def _numbered_status_cells(doc: Document, line: Span, asserted_by: str, out: Extraction) -> None:
     """Status cells that name their recommendations: "Rec. 1, 2: Closed", "Recs 3-5: Resolved – Open",
     "Recs. 1, 3 closed; Rec. 2 open-resolved" (a semiannual appendix's status column, a list per
-    part); the report is the row's, else the row's above."""
+    part of the line); the report is the row's, else the row's above."""
     text = doc.text
-    for cell in [line]:
-        for part in re.finditer(r"(?:(?!\.{3}|[ ]{2}|[;\t|]).)+", cell.text):  # the parts between ";", tabs, pipes, leaders
-            lead = len(part.group(0)) - len(part.group(0).lstrip(" ."))
-            part_span = span(text, cell.start + part.start() + lead, cell.start + part.end())
-            if not _NUMBERED_CELL_RE.match(part_span.text):
-                continue
-            lists = numbered(text, part_span.start, part_span.end)
-            if not lists or lists[0][0] != part_span.start:
-                continue
-            after = text[lists[0][1]:part_span.end]
-            if not re.match(r"\s*:|\s+(?:open|closed|resolved|unresolved)\b", after, re.IGNORECASE):
-                continue
-            value = span(text, lists[0][1] + len(re.match(r"\s*:?\s*", after).group(0)), part_span.end)
-            ids = [rid for _, _, rid in find_report_ids(line.text)]
-            report_id = ids[0] if ids else _report_above(doc, line.start)
-            for kind, v in _cell_claims(text, value):
-                for number in lists[0][2]:
-                    out.status_events.append(emit.event(doc.doc_id, part_span, kind, v, asserted_by,
-                                                        document_date=doc.published_on, report_id=report_id,
-                                                        rec_number=number))
+    for part in re.finditer(r"(?:(?!\.{3}|[ ]{2}|[;\t|]).)+", line.text):  # the parts between ";", tabs, pipes, leaders
+        lead = len(part.group(0)) - len(part.group(0).lstrip(" ."))
+        part_span = span(text, line.start + part.start() + lead, line.start + part.end())
+        if not _NUMBERED_CELL_RE.match(part_span.text):
+            continue
+        lists = numbered(text, part_span.start, part_span.end)
+        if not lists or lists[0][0] != part_span.start:
+            continue
+        after = text[lists[0][1]:part_span.end]
+        if not re.match(r"\s*:|\s+(?:open|closed|resolved|unresolved)\b", after, re.IGNORECASE):
+            continue
+        value = span(text, lists[0][1] + len(re.match(r"\s*:?\s*", after).group(0)), part_span.end)
+        ids = [rid for _, _, rid in find_report_ids(line.text)]
+        report_id = ids[0] if ids else _report_above(doc, line.start)
+        for kind, v in _cell_claims(text, value):
+            for number in lists[0][2]:
+                out.status_events.append(emit.event(doc.doc_id, part_span, kind, v, asserted_by,
+                                                    document_date=doc.published_on, report_id=report_id,
+                                                    rec_number=number))
 
 
 # "we have implemented recommendation 1 (establishing a 40-hour basic course …)": a recommendation
@@ -449,7 +452,7 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
         record = _RECORD_RE.match(text, m.start(), m.end())  # anchored at the line start, before its indent
         paren_head = _PAREN_HEAD_RE.match(text, m.start(), m.end())
         cells = _cells(text, line)
-        _numbered_status_cells(doc, line, cells, asserted_by, out)
+        _numbered_status_cells(doc, line, asserted_by, out)
         number = action = None
         hanging = False
         status_cells: list[Span] = []
@@ -476,19 +479,18 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
             body = _lines_after(text, line.end)
             action = body if body.text and starts_with_verb(body.text, labelled=True) else None
             status_cells = [span(text, paren_head.start("attrs") + a.start(), paren_head.start("attrs") + a.end())
-                            for a in re.finditer(r"[^;]+", paren_head["attrs"])]
-            status_cells = [span(text, c.start, c.end) for c in status_cells
-                            if not re.match(r"\s*(?:Significant|Questioned|Funds)", c.text, re.IGNORECASE)]
+                            for a in re.finditer(r"[^;]+", paren_head["attrs"])
+                            if not re.match(r"\s*(?:Significant|Questioned|Funds)", a.group(0), re.IGNORECASE)]
         elif len(cells) == 2 and _LABELLED_NUMBER_RE.match(cells[0].text) and (
                 starts_with_verb(cells[1].text, labelled=True) or _ENUM_START_RE.match(cells[1].text)):
             # "Rec. #3   Develop a process to …" with the action wrapped under itself, then "Status: …"
-            number = int(re.search(r"\d{1,2}", cells[0].text).group(0))
+            number = _label_number(cells[0].text)
             action = _continued(text, cells[1], line)
             hanging = True
         elif len(cells) == 2 and _LABELLED_NUMBER_RE.match(cells[0].text) and len(cells[1].text.split()) <= 4 \
                 and _cell_claims(text, cells[1]):
             # "Recommendation 1 | Closed" over the action's own indented lines (which may be withheld)
-            number = int(re.search(r"\d{1,2}", cells[0].text).group(0))
+            number = _label_number(cells[0].text)
             body = _lines_after(text, line.end)
             action = body if body.text and starts_with_verb(body.text, labelled=True) else None
             status_cells = [cells[1]]

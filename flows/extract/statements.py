@@ -154,6 +154,12 @@ NOMINAL_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector\s+general|watchdog|repor
                                 r"it|they|we)\s+(?:also\s+)?$", re.IGNORECASE)
 
 
+# not a thing called for: a status or response, "the changes", a phrase opening with a preposition
+NOT_NOMINAL_RE = re.compile(r"\b(?:concur\w*|resolved|unresolved|closed|open)\b"
+                            r"|^(?:(?:the|its|their|a|an)?\s*(?:recommendations?|changes|improvements|action)\b"
+                            r"|(?:by|in|to|from|with|of|on|it|them)\b)", re.IGNORECASE)
+
+
 def _nominal_items(text: str, region: Span) -> list[Span]:
     """What "called for" names when it names things, not acts: "annual performance reports tied to
     milestones and for at least one site visit to each center"; each item of three words or more."""
@@ -166,11 +172,7 @@ def _nominal_items(text: str, region: Span) -> list[Span]:
     for m in [*re.finditer(r",?\s+and\s+for\s+", text[region.start:end]), None]:
         stop = region.start + m.start() if m else end
         sp = span(text, at, stop)
-        if re.search(r"\b(?:concur\w*|resolved|unresolved|closed|open)\b", sp.text, re.IGNORECASE):
-            sp = span(text, sp.start, sp.start)  # a status or response, not a thing called for
-        if len(sp.text.split()) >= 3 and not re.match(r"(?:the|its|their|a|an)?\s*(?:recommendations?|changes|"
-                                                          r"improvements|action)\b|(?:by|in|to|from|with|of|on|it|them)\b",
-                                                          sp.text, re.IGNORECASE):
+        if len(sp.text.split()) >= 3 and not NOT_NOMINAL_RE.search(sp.text):
             items.append(sp)
         at = region.start + m.end() if m else end
     return items

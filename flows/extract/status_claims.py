@@ -125,7 +125,9 @@ RECORD_HEAD_RE = re.compile(r"^[ \t]*(?:Recommendation|Rec\.?)\s*(?:#\s*|No\.\s*
 THIS_REC_RE = re.compile(r"\b(?:this|the\s+same)\s+recommendation\b(?!s)", re.IGNORECASE)
 STATUS_LABEL_RE = re.compile(r"\bstatus\s*:", re.IGNORECASE)
 OIG_ACTS_RE = re.compile(r"\b(?:OIG|Inspector General)\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:closed|resolved)\b")
-AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|we|the agency|ERO|HSI)\b")
+# the component speaking for itself (every DHS component, not only ICE)
+AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|CBP|USCIS|FEMA|TSA|CISA|FLETC|USSS|Secret Service|Coast Guard|S&T|we|"
+                               r"the agency|the department|the component|ERO|HSI)\b")
 NOT_CLAIM_RE = re.compile(r"^\W*(?:if|whether|should|unless|once)\b|\b(?:would|will)\s+(?:\w+\s+)?(?:concur|close|be\s+closed)"
                           r"|\b(?:is|are)\s+(?:considered|deemed|marked|called)\b[^.;]{0,40}\bwhen\b"
                           r"|\b(?:means|refers\s+to|is\s+defined\s+as)\b|\bnot\s+true\b|\bno\s+evidence\b|\bdefinitions?\b"
@@ -149,7 +151,7 @@ class _ClaimReader:
         first = hit_start - sent.start
         if says and says.end() <= first and not AGENCY_SUBJECT_RE.search(sent.text, says.end(), first):
             return "oig"  # the agency's page reports OIG's own determination
-        if OIG_ACTS_RE.search(sent.text, 0, first + 12):
+        if any(m.start() <= first < m.end() for m in OIG_ACTS_RE.finditer(sent.text)):
             return "oig"  # "The OIG closed Recommendation 2", "the OIG has resolved …": OIG's own act
         return self.asserted_by
 

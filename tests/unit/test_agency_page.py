@@ -74,3 +74,12 @@ def test_an_agency_reporting_that_oig_closed_a_recommendation():
     ex = extract_document(Document("c" * 16, text, "agency_page", None, []))
     got = {(e["rec_number"], e["value"], e["asserted_by"]) for e in ex.status_events if e["rec_number"]}
     assert got == {(2, "closed", "oig"), (1, "closed", "agency")}
+
+
+def test_oig_closing_one_recommendation_does_not_speak_for_the_agency_in_the_same_sentence():
+    from flows.extract import extract_document
+    from flows.extract.model import Document
+    text = "In OIG-23-61 the OIG closed Recommendation 2; FEMA has implemented Recommendation 1."
+    ex = extract_document(Document("d" * 16, text, "agency_page", None, []))
+    got = {(e["rec_number"], e["value"], e["asserted_by"]) for e in ex.status_events if e["rec_number"]}
+    assert (1, "closed", "agency") in got and (1, "closed", "oig") not in got
