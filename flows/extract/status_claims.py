@@ -47,6 +47,9 @@ def extract(doc: Document, asserted_by: str, own_report: str | None = None) -> E
 
 
 _COORDINATED_RE = re.compile(r"[\s,/–—-]*(?:and|or|but)?[\s,/–—-]*", re.IGNORECASE)
+# between a list of numbers and the status predicated of it: "are", "remain", "as", "to be now"
+_PREDICATE_GAP_RE = re.compile(r"(?:[\s,]|\b(?:are|is|were|was|remain|remains|stay|stays|now|still|both|all|as|to|be|"
+                               r"being|have|has|been|considered|deemed|each|currently)\b)*", re.IGNORECASE)
 
 
 def _own_lists(text: str, lists: list[tuple[int, int, list[int]]], hit: tuple[int, int],
@@ -65,11 +68,18 @@ def _own_lists(text: str, lists: list[tuple[int, int, list[int]]], hit: tuple[in
     row = [x for x in lists if line_start <= x[0] < at and not text[line_start:x[0]].strip(" \t•|-")]
     if row:  # the line opens with the number: a table row or record line
         return row[:1]
+    before = [x for x in lists if x[1] <= at]
+    if before:  # the wording is predicated of the list just before it: "we consider recommendations 1
+        # and 2 resolved and open, recommendation 3 resolved and closed", "Recommendations 1 through 4
+        # are resolved and open" (wordings coordinated in between belong to the same list)
+        chain = sorted({h for h in hits if before[-1][1] <= h[0] <= at})
+        if _PREDICATE_GAP_RE.fullmatch(text[before[-1][1]:chain[0][0]]) and all(
+                _COORDINATED_RE.fullmatch(text[a[1]:b[0]]) for a, b in zip(chain, chain[1:]) if b[0] >= a[1]):
+            return before[-1:]
     nxt = min((h[0] for h in hits if h[0] > at), default=None)
     after = [x for x in lists if x[0] > at and (nxt is None or x[0] < nxt)]
     if after:
         return after
-    before = [x for x in lists if x[1] <= at]
     if not before:
         return []
     chain = [h for h in hits if before[-1][1] <= h[0] < at]
@@ -122,7 +132,11 @@ LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?-i:[A-Z])[\w.&’']*(?:\s+(?-i:[A-Z])[\
 TABLE_ROW_RE = re.compile(r"^[ \t|]*(?:Rec(?:ommendation)?\.?\s*(?:No\.?\s*)?)?(?P<n>\d{1,2})[ \t]*(?:\||\t|[ ]{2,})(?=[^\n]*\S)",
                           re.IGNORECASE | re.MULTILINE)
 RECORD_HEAD_RE = re.compile(r"^[ \t]*(?:Recommendation|Rec\.?)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE | re.MULTILINE)
-THIS_REC_RE = re.compile(r"\b(?:this|the\s+same)\s+recommendation\b(?!s)", re.IGNORECASE)
+THIS_REC_RE = re.compile(r"\b(?:this|the\s+same|the)\s+recommendation\b(?!s)", re.IGNORECASE)
+# a record's head inside running text, where a transcript lost the line breaks: ". FEMA Response to
+# Recommendation 2: Concur.", ". Recommendation 3: Issue written guidance …"
+INLINE_HEAD_RE = re.compile(r"(?:(?<=[.:;!?]\s)|(?<=[.:;!?]\s\s)|\b(?i:response|comments?)\s+(?i:to|on)\s+)"
+                            r"(?i:recommendation)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*:")
 STATUS_LABEL_RE = re.compile(r"\bstatus\s*:", re.IGNORECASE)
 OIG_ACTS_RE = re.compile(r"\b(?:OIG|Inspector General)\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:closed|resolved)\b")
 # the component speaking for itself (every DHS component, not only ICE)
@@ -130,6 +144,8 @@ AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|CBP|USCIS|FEMA|TSA|CISA|FLETC|USSS|Sec
                                r"the agency|the department|the component|ERO|HSI)\b")
 NOT_CLAIM_RE = re.compile(r"^\W*(?:if|whether|should|unless|once)\b|\b(?:would|will)\s+(?:\w+\s+)?(?:concur|close|be\s+closed)"
                           r"|\b(?:is|are)\s+(?:considered|deemed|marked|called)\b[^.;]{0,40}\bwhen\b"
+                          r"|\b(?:requests?|requested|requesting|asks?|asked|asking)\s+(?:that\s+)?(?:the\s+)?(?:DHS\s+)?(?:OIG|we|you|us)\s+"
+                          r"(?:to\s+)?(?:consider|close|resolve|deem|mark)"  # asking for closure claims nothing
                           r"|\b(?:means|refers\s+to|is\s+defined\s+as)\b|\bnot\s+true\b|\bno\s+evidence\b|\bdefinitions?\b"
                           r"|^\W*(?:(?:un)?resolved|open|closed)(?:\s*(?:[–—-]|and)\s*(?:open|closed))?\s*[:=]", re.IGNORECASE)
 
@@ -251,8 +267,12 @@ class _ClaimReader:
                 or THIS_REC_RE.search(self.text, sentence_start, end or pos)):  # "OIG considers this recommendation …"
             return None
         para = self.paras[p_index]
-        heads = list(RECORD_HEAD_RE.finditer(self.text, para.start, line_start))
-        return heads[-1] if heads else None
+        heads = [*RECORD_HEAD_RE.finditer(self.text, para.start, line_start),
+                 *INLINE_HEAD_RE.finditer(self.text, para.start, sentence_start)]
+        head = max(heads, key=lambda m: m.start(), default=None)
+        if head is None or numbered(self.text, head.end(), sentence_start):
+            return None  # another number named since the head: the pointer is not the head's
+        return head
 
     def read(self, p_index: int, sent: Span, reports: list[str]) -> list[dict]:
         text, doc = self.text, self.doc
@@ -262,15 +282,18 @@ class _ClaimReader:
         seen: set[tuple] = set()
         for hit in find_status(text, sent.start, sent.end):
             clause = clause_at(text, sent, hit.start)
-            if (clause.start, hit.kind, hit.value) in seen:
+            lists = _own_lists(text, numbered(text, clause.start, clause.end), (hit.start, hit.end),
+                               [(h.start, h.end) for h in find_status(text, clause.start, clause.end)])
+            # one claim per wording and governed numbers ("recommendations 1 and 2 resolved and open,
+            # recommendation 3 resolved and closed" says "resolved" twice, of different numbers)
+            key = (clause.start, hit.kind, hit.value, tuple(x[0] for x in lists))
+            if key in seen:
                 continue
-            seen.add((clause.start, hit.kind, hit.value))
+            seen.add(key)
             sh = shape(text, clause, hit.start, hit.end)
             common = {"document_date": doc.published_on, "as_of": stated_date(text, clause, hit.start),
                       "hedge_span": hedge(text, clause)}
             by = self._speaker(sent, hit.start)
-            lists = _own_lists(text, numbered(text, clause.start, clause.end), (hit.start, hit.end),
-                               [(h.start, h.end) for h in find_status(text, clause.start, clause.end)])
             if lists and sh.at is not None and sh.scope != "one":
                 # "concurred with 4 of 5 and partially concurred with recommendation 3": each status
                 # wording takes the nearer of the count and the numbers

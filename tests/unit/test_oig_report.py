@@ -213,3 +213,25 @@ def test_heading_led_bullets_aims_and_asked_for_labels():
     got = sorted(((r["rec_number"], r["text"].split()[0]) for r in ex.recommendations), key=str)
     assert got == sorted([(3, "record"), (None, "Designate"), (None, "Retire"), (None, "certify"), (None, "record")],
                          key=str)
+
+
+MIXED_STATUSES = """MEMORANDUM FOR: Pat Doe, Assistant Administrator, Federal Emergency Management Agency
+SUBJECT: FEMA Can Improve Oversight of Hotel Payments (OIG-22-91)
+
+The report contains four recommendations. FEMA concurred with all four. Based on your response, we consider recommendations 1 and 2 resolved and open, recommendation 3 resolved and closed, and recommendation 4 unresolved and open. Page 2 Management Comments FEMA Response to Recommendation 3: Concur. FEMA issued a notice in March. OIG Analysis: The notice satisfies the intent of the recommendation, which is resolved and closed. FEMA Response to Recommendation 4: Concur. FEMA will consider metrics later. OIG Analysis: We consider this recommendation unresolved and open.
+"""
+
+
+def test_statuses_of_a_mixed_list_and_of_records_run_together():
+    """"recommendations 1 and 2 resolved and open, recommendation 3 resolved and closed, and
+    recommendation 4 unresolved and open": each status belongs to the list it follows (the next
+    list is not its object), and a repeated wording is kept for each list; a record head in running
+    text ("FEMA Response to Recommendation 4:") is the number "this recommendation" means."""
+    ex = extract_document(Document("d" * 16, MIXED_STATUSES, "oig_report", None, []))
+    got = {(e["rec_number"], e["value"]) for e in ex.status_events if e["kind"] == "status"}
+    assert got == {(1, "resolved"), (1, "open"), (2, "resolved"), (2, "open"), (3, "resolved"), (3, "closed"),
+                   (4, "unresolved"), (4, "open")}
+    by_quote = {(e["rec_number"], e["value"]) for e in ex.status_events if "Response to Recommendation" in e["quote"]}
+    assert {(3, "closed"), (4, "unresolved")} <= by_quote
+    for e in ex.status_events:
+        assert MIXED_STATUSES[e["start"]:e["end"]] == e["quote"]
