@@ -10,7 +10,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-BULLET_RE = re.compile(r"^[ \t\u00a0]*(?:[•·▪◦●‣∙*–—►▸➢➤■□✓-]|\d{1,2}[.)])[ \t\u00a0]+")
+# list markers: "•", "-", "1.", "2)", "(3)", "(b)", "(iv)" (not a phone's "(202)")
+BULLET_RE = re.compile(r"^[ \t\u00a0]*(?:[•·▪◦●‣∙*–—►▸➢➤■□✓-]|\d{1,2}[.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\))[ \t\u00a0]+")
+_FIRST_PAREN_RE = re.compile(r"[ \t\u00a0]*\((?:1|a|i)\)[ \t\u00a0]+")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
 # A sentence ends at . ! ? (optionally followed by quotes, brackets or citation markers)
 # and is followed by white space and something that can start a sentence.
@@ -57,8 +59,13 @@ def paragraphs(doc: str) -> tuple[Span, ...]:
         line_start = block_start
         # split bullet lines out of the block
         chunk_start = block_start
-        for line in doc[block_start:block_end].splitlines(keepends=True):
-            if BULLET_RE.match(line) and line_start > chunk_start:
+        lines = doc[block_start:block_end].splitlines(keepends=True)
+        # "(2) …" opens an item only in a list laid out as lines, whose "(1)" also opens one (an
+        # inline "(1) … (2) …" enumeration wrapped by the page is one sentence)
+        paren_items = any(_FIRST_PAREN_RE.match(line) for line in lines)
+        for line in lines:
+            bullet = BULLET_RE.match(line)
+            if bullet and line_start > chunk_start and (paren_items or not bullet.group(0).strip().startswith("(")):
                 sp = span(doc, chunk_start, line_start)
                 if sp.text:
                     out.append(sp)

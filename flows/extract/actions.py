@@ -53,10 +53,14 @@ DETERMINERS = frozenset("the a an its their this that these those each every".sp
 SUBJECT_WORDS = frozenset("""that for the its their it they we us our agency agencies department component components
     director office offices program leadership officials management field and of other each every all should must
     would to also then further better more needed needs""".split())
-BY_RE = re.compile(r"\bby\s+(?=\w+ing\b)", re.IGNORECASE)
+# the specific actions of a general one: "strengthen oversight by mandating …", "tighten control of
+# the program, including updating …, ensuring …"
+BY_RE = re.compile(r"\b(?:by|including)\s+(?=\w+ing\b)", re.IGNORECASE)
 CUT_RE = re.compile(
     r"\s*(?:—|–\s|\s-\s|;|,?\s+because\b|,?\s+since\b|,\s+which\b|,\s+so that\b|,\s+citing\b|,\s+after\b"
     r"|,?\s+rather than\b|,?\s+instead of\b|,\s+according to\b|,\s+(?:remains?|is|are|was|were|has\s+been)\s+(?:now\s+|still\s+)?(?:resolved|unresolved|open|closed)\b|[,.]?[”\"](?=\s+(?:said|says|added|wrote|told)\b)"
+    r"|,?\s+and\s+(?:it|they|OIG|the\s+(?:OIG|report|watchdog|inspector\s+general|office|auditors|review))\s+(?:also\s+)?"
+    r"(?:called|urged|asked|told|recommended|said|wants|wanted|directed|pressed|advised)\b"  # another reported clause
     r"|,\s+noting\b|,\s+arguing\b|,\s+but\b|\s+but\s+|,\s+though\b|\.?\s*\[\d)", re.IGNORECASE)
 ITEM_LEAD_RE = re.compile(r"^(?:(?:and|or|then|also|to|and\s+then|and\s+to|as\s+well\s+as|should|must|(?:it|they)\s+should)\s+)+",
                           re.IGNORECASE)
@@ -131,26 +135,45 @@ def skip_subject(doc: str, start: int, end: int) -> int:
     lead = re.match(r"\s*(\w+ly)\s+(\S+)", doc[start:end])  # "Independently re-test …" keeps its adverb
     if lead and is_verb(lead.group(2)):
         return start + lead.start(1)
-    prev = ""
+    prev, named = "", False
     for m in re.finditer(r"\S+", doc[start:end]):
         word = m.group(0)
         if is_verb(word) and not (word[0].isupper() and m.start() > 0) and prev not in DETERMINERS:
             return start + m.start()  # not after "the": "The report makes …" opens no action
         if prev == "to" and word.isalpha() and word.islower() and word not in NOT_BASE_VERBS:
             return start + m.start()  # "asked FEMA to deobligate …": the word after "to" is the verb
+        if named and prev not in DETERMINERS and word.islower() and is_verb(word, lexicon=True):
+            return start + m.start()  # "that TSA tighten …": a base-form verb after a named subject
         prev = word.lower()
         bare = word.lower().strip(",").removesuffix("’s").removesuffix("'s")
+        named = named or word[0].isupper()
         if not (word[0].isupper() or bare in SUBJECT_WORDS):
-            return pos
+            break
         if m.start() > 80:
             return pos
+    # a named addressee with a common noun before "to": "Coast Guard headquarters to come up with …"
+    addressed = ADDRESSEE_TO_RE.match(doc, start, end)
+    if addressed and is_verb(addressed["verb"], lexicon=True):
+        return addressed.start("verb")
     return pos
+
+
+# an addressee of a few words, then "to" and the verb ("the service to set", "Coast Guard headquarters to
+# come up with"), none of the words a verb of its own
+ADDRESSEE_TO_RE = re.compile(r"\s*(?:(?:that|the|its|their)\s+)?(?:(?:(?-i:[A-Z])[\w.’'&-]*\s+){1,4}|(?:(?-i:[A-Z])[\w.’'&-]*\s+){0,3}"
+                             r"(?:[a-z][\w’'-]*\s+)?(?:service|bureau|agency|department|component|directorate|office|"
+                             r"headquarters|officials|leaders|leadership|managers|administrator|director|secretary|"
+                             r"commissioner|chief|commandant|division|center|academy|staff|personnel)\s+)"
+                             r"to\s+(?P<verb>[a-z][\w-]*)")
 
 
 ASIDE_RE = re.compile(r"\s*,\s*(?:among other things|in part|for example|for instance|in particular|specifically|"
                       r"also|again|further|moreover|in addition)\s*,\s*", re.IGNORECASE)
 SUBJECT_MODAL_RE = re.compile(r"\s*(?:and\s+)?that\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,3}?"
                               r"(?:should|must|needs?\s+to)\s+(?:also\s+)?", re.IGNORECASE)
+
+
+MODAL_LEAD_RE = re.compile(r"\s*(?:and\s+|or\s+)?(?:(?:it|they)\s+)?(?:should|must)\s", re.IGNORECASE)
 
 
 def _split_points(doc: str, start: int, end: int) -> list[int]:
@@ -160,13 +183,15 @@ def _split_points(doc: str, start: int, end: int) -> list[int]:
     gerunds = first.endswith("ing")
 
     def parallel(rest: str) -> bool:
+        # after "and it should", "and must" any verb in its base form starts the next action
+        modal_led = bool(MODAL_LEAD_RE.match(rest))
         rest = ITEM_LEAD_RE.sub("", rest.strip())
         modal = SUBJECT_MODAL_RE.match(rest)  # ", and that the service should build …"
         if modal:
             rest = rest[modal.end():]
         m = re.match(r"(?:that\s+)?(?:(?:it|ICE|they|the agency)\s+)?(?:\w+ly\s+)?(\S+)", rest, re.IGNORECASE)
         word = m.group(1).lower() if m else ""
-        return is_verb(word) and word.endswith("ing") == gerunds
+        return is_verb(word, lexicon=modal_led) and word.endswith("ing") == gerunds
 
     points = []
     depth = 0
@@ -220,8 +245,9 @@ def _enumerated(doc: str, region: Span) -> list[Span]:
     return items if len(items) >= 2 else []
 
 
-def split_actions(doc: str, region: Span) -> list[Span]:
-    """The recommended actions in the text that follows a recommendation trigger."""
+def split_actions(doc: str, region: Span, item: bool = False) -> list[Span]:
+    """The recommended actions in the text that follows a recommendation trigger. `item`: the
+    region is a list item under a lead, where an action starts, so a capitalised verb counts."""
     enumerated = _enumerated(doc, region)
     if enumerated:
         return enumerated
@@ -235,7 +261,7 @@ def split_actions(doc: str, region: Span) -> list[Span]:
         e = cut.start()
     while e > s and doc[e - 1] in " .,:;\u00a0\n":
         e -= 1
-    if not starts_with_verb(doc[s:e]):
+    if not starts_with_verb(doc[s:e], labelled=item):
         return []
     if re.search(r"\b(?:by|to|for|with|of|including|through)\s*:?\s*$|:\s*$", doc[s:region.end]):
         return []  # "strengthen controls by:", "take five steps:" lead a list; the actions are its items

@@ -115,7 +115,9 @@ PURPOSE_RE = re.compile(r"recommendations\s+to\s+(?:help\s+\w+\s+)?(?:improve|st
 RECOMMEND_RE = re.compile(r"\brecommend", re.IGNORECASE)
 # a third party's "should" sentence attributed to OIG: "The agency should also reassess …, according to the report"
 ATTRIBUTION_RE = re.compile(r"\baccording\s+to\s+(?:the|its|OIG|DHS)\b[^.;]{0,30}?\b(?:report|OIG|inspector\s+general|"
-                            r"watchdog|audit|review)\b", re.IGNORECASE)
+                            r"watchdog|audit|review)\b"
+                            r"|,\s+(?:the\s+|its\s+)?(?:report|OIG|IG|inspector\s+general|watchdog|auditors|review|audit)\s+"
+                            r"(?:says|said|states|stated|wrote|writes|notes|noted|adds|added)\s*[,.]", re.IGNORECASE)
 ATTRIBUTION_LEAD_RE = re.compile(r"\W*(?:according\s+to|in\s+the\s+(?:view|words)\s+of)\s+(?:the\s+)?(?:DHS\s+)?"
                                  r"(?:OIG|IG|inspector\s+general|watchdog|report|audit|review)(?:[’']s\s+\w+)?\s*,\s*",
                                  re.IGNORECASE)
@@ -123,8 +125,10 @@ ATTRIBUTION_LEAD_RE = re.compile(r"\W*(?:according\s+to|in\s+the\s+(?:view|words
 SHOULD_LEAD_RE = re.compile(r"\W*(?:the\s+)?(?:(?:(?-i:[A-Z])[\w.’'&-]*\s+){1,5}|(?:agency|department|component|service|"
                             r"bureau|directorate|office)\s+)(?:should|must|needs?\s+to)\s+"
                             r"(?!have\b|not\b|be\s+able\b|also\s+have\b)(?:also\s+)?", re.IGNORECASE)
-REPORT_RECS_RE = re.compile(r"\b(?:report|OIG|IG|inspector\s+general|audit|review|it)\s+(?:makes|made|includes|included|"
-                            r"contains|offers|offered|issued)\s+(?:\w+\s+){0,2}recommendations\b", re.IGNORECASE)
+REPORT_RECS_RE = re.compile(r"\b(?:report|OIG|IG|inspector\s+general|watchdog|auditors|audit|review|it)\s+(?:makes|made|includes|included|"
+                            r"contains|offers|offered|issued|numbered|numbers|lists|listed|directed|directs|outlined|"
+                            r"outlines|gave|gives|(?:laid|lays|set|sets)\s+out)\s+(?:\w+\s+){0,3}recommendations\b",
+                            re.IGNORECASE)
 NUMBER_HEADING_RE = re.compile(r"\W*Recommendation\s+(?:#\s*|No\.\s*)?(\d{1,2})\b[^\n]{0,40}", re.IGNORECASE)
 TRAILING_NUMBER_RE = re.compile(r"\s*\((?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?(\d{1,2})\)\W*$", re.IGNORECASE)
 OIG_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector general|watchdog|the office|report|review|audit|alert|evaluation|"
@@ -183,7 +187,9 @@ def _same_action(a: Action, b: Action) -> bool:
     or one list are distinct actions by construction, however many words they share."""
     if a.rec_number and b.rec_number and a.rec_number != b.rec_number:
         return False  # two numbers: two recommendations
-    return a.sentence != b.sentence and bool(set(a.themes) & set(b.themes)) and len(a.stems & b.stems) >= 2
+    shared = len(a.stems & b.stems)  # a topic's words recur in its distinct actions: a share, not two words
+    return a.sentence != b.sentence and bool(set(a.themes) & set(b.themes)) and \
+        shared >= max(2, 0.4 * min(len(a.stems), len(b.stems)))
 
 
 def _sentence_reports(doc: Document, sent: Span) -> tuple[list[str], str | None]:
@@ -246,7 +252,7 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
     for p_index, para in enumerate(paras):
         bullet = BULLET_RE.match(text[para.start:para.end])
         is_item = bool(bullet)
-        marker = ("number" if bullet.group(0).strip()[:1].isdigit() else bullet.group(0).strip()) if bullet else None
+        marker = _marker_kind(bullet.group(0)) if bullet else None
         if list_lead and is_item and list_marker not in (None, marker):
             list_lead = None
         if list_lead and is_item:
@@ -257,7 +263,7 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
             if label:
                 item = span(text, item.start + label.end(), item.end)
             item_cites = citations(item.text) or cites
-            found = split_actions(text, item)
+            found = split_actions(text, item, item=True)
             for action in found:
                 actions.append(Action(action, lead_sent, p_index, themes_for(action.text), item_cites, agency,
                                        reports[0] if len(reports) == 1 else None,
@@ -284,18 +290,22 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
             # recommendations to ICE to ..." holds two verbs, only the second is followed by actions)
             trigger, items = None, []
             for t in _triggers().finditer(text, sent.start, sent.end):
+                if items and t.start() < items[-1].end:
+                    continue
                 if _reported_from_oig(text, sent, t.start(), oig_speaks=oig_speaks):
                     trigger = trigger or t
-                    items = split_actions(text, span(text, t.end(), sent.end))
-                    if not items and re.search(r"\bcall(?:ed|s|ing)?\s+for$", t.group(0), re.IGNORECASE) \
+                    found = split_actions(text, span(text, t.end(), sent.end))
+                    if not found and re.search(r"\bcall(?:ed|s|ing)?\s+for$", t.group(0), re.IGNORECASE) \
                             and (NOMINAL_SUBJECT_RE.search(text, max(sent.start, t.start() - 40), t.start())
                                  or RECOMMEND_RE.match(t.group(0))):  # "Recommendation 4 called for …"
-                        items = _nominal_items(text, span(text, t.end(), sent.end))  # "called for annual reports …"
-                    if items and PURPOSE_RE.match(t.group(0) + " " + items[0].text):
-                        items = []  # "we made five recommendations to improve X": what they are for, not an action
-                    if items:
+                        found = _nominal_items(text, span(text, t.end(), sent.end))  # "called for annual reports …"
+                    if found and PURPOSE_RE.match(t.group(0) + " " + found[0].text):
+                        found = []  # "we made five recommendations to improve X": what they are for, not an action
+                    if found and not items:
                         trigger = t
-                        break
+                    items += found
+                    if found and not NEXT_REPORTED_RE.match(text, found[-1].end, sent.end):
+                        break  # a sentence may report a second time: "…, and it called on the agency to …"
             if not trigger and ((oig_speaks and RECOMMEND_RE.search(text, para.start, sent.start))
                                 or (not oig_speaks and ATTRIBUTION_RE.search(text, sent.start, sent.end))):
                 # "What We Recommend: We made six recommendations. USCIS should confirm …, give …",
@@ -374,6 +384,18 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
         if match.report_id is None and a.report_id:
             match.report_id, match.report_link = a.report_id, a.report_link
     return Statements(actions, canon, owner, read_sentences, para_reports, warnings)
+
+
+def _marker_kind(marker: str) -> str:
+    """"1.", "2)" and "(3)" are one kind of marker, as are "(a)" and "(b)"; a bullet is its glyph."""
+    m = marker.strip()
+    if re.search(r"\d", m):
+        return "number"
+    return "letter" if m.startswith("(") else m
+
+
+NEXT_REPORTED_RE = re.compile(r"[\s,]*and\s+(?:it|they|OIG|the\s+(?:OIG|report|watchdog|inspector\s+general|office|"
+                              r"auditors|review))\s+(?:also\s+)?\w+", re.IGNORECASE)
 
 
 ITEM_LABEL_RE = re.compile(r"^(?:\*\*)?[A-Z][\w/&’' -]{0,30}?(?:\*\*)?\s*(?:[–—:]|\s-\s)\s*")

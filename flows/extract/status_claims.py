@@ -15,6 +15,7 @@ The actions come from the document's one reading pass (flows/extract/statements.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from flows.core.numbers import excluded_number, numbered
@@ -74,7 +75,7 @@ def _own_lists(text: str, lists: list[tuple[int, int, list[int]]], hit: tuple[in
         # are resolved and open" (wordings coordinated in between belong to the same list)
         chain = sorted({h for h in hits if before[-1][1] <= h[0] <= at})
         if _PREDICATE_GAP_RE.fullmatch(text[before[-1][1]:chain[0][0]]) and all(
-                _COORDINATED_RE.fullmatch(text[a[1]:b[0]]) for a, b in zip(chain, chain[1:]) if b[0] >= a[1]):
+                _COORDINATED_RE.fullmatch(text[a[1]:b[0]]) for a, b in itertools.pairwise(chain) if b[0] >= a[1]):
             return before[-1:]
     nxt = min((h[0] for h in hits if h[0] > at), default=None)
     after = [x for x in lists if x[0] > at and (nxt is None or x[0] < nxt)]
@@ -138,14 +139,15 @@ THIS_REC_RE = re.compile(r"\b(?:this|the\s+same|the)\s+recommendation\b(?!s)", r
 INLINE_HEAD_RE = re.compile(r"(?:(?<=[.:;!?]\s)|(?<=[.:;!?]\s\s)|\b(?i:response|comments?)\s+(?i:to|on)\s+)"
                             r"(?i:recommendation)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*:")
 STATUS_LABEL_RE = re.compile(r"\bstatus\s*:", re.IGNORECASE)
+# a status asked for is not a status claimed: "ICE requests that OIG consider this recommendation resolved and closed"
+REQUEST_RE = re.compile(r"\b(?:requests?|requested|requesting|asks?|asked|asking)\s+(?:that\s+)?(?:the\s+)?(?:DHS\s+)?"
+                        r"(?:OIG|we|you|us)\s+(?:to\s+)?(?:consider|close|resolve|deem|mark)\b", re.IGNORECASE)
 OIG_ACTS_RE = re.compile(r"\b(?:OIG|Inspector General)\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:closed|resolved)\b")
 # the component speaking for itself (every DHS component, not only ICE)
 AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|CBP|USCIS|FEMA|TSA|CISA|FLETC|USSS|Secret Service|Coast Guard|S&T|we|"
                                r"the agency|the department|the component|ERO|HSI)\b")
 NOT_CLAIM_RE = re.compile(r"^\W*(?:if|whether|should|unless|once)\b|\b(?:would|will)\s+(?:\w+\s+)?(?:concur|close|be\s+closed)"
                           r"|\b(?:is|are)\s+(?:considered|deemed|marked|called)\b[^.;]{0,40}\bwhen\b"
-                          r"|\b(?:requests?|requested|requesting|asks?|asked|asking)\s+(?:that\s+)?(?:the\s+)?(?:DHS\s+)?(?:OIG|we|you|us)\s+"
-                          r"(?:to\s+)?(?:consider|close|resolve|deem|mark)"  # asking for closure claims nothing
                           r"|\b(?:means|refers\s+to|is\s+defined\s+as)\b|\bnot\s+true\b|\bno\s+evidence\b|\bdefinitions?\b"
                           r"|^\W*(?:(?:un)?resolved|open|closed)(?:\s*(?:[–—-]|and)\s*(?:open|closed))?\s*[:=]", re.IGNORECASE)
 
@@ -290,6 +292,8 @@ class _ClaimReader:
             if key in seen:
                 continue
             seen.add(key)
+            if hit.kind == "status" and REQUEST_RE.search(text, clause.start, hit.start):
+                continue
             sh = shape(text, clause, hit.start, hit.end)
             common = {"document_date": doc.published_on, "as_of": stated_date(text, clause, hit.start),
                       "hedge_span": hedge(text, clause)}

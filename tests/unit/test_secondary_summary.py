@@ -135,3 +135,49 @@ def test_more_news_wordings_and_the_fuller_statement_of_one_action():
     ex = extract_document(Document("m" * 16, NEWS_MORE, "secondary_summary", None, []))
     firsts = sorted(" ".join(r["text"].split()[:2]) for r in ex.recommendations)
     assert firsts == ['"Establish a', '"Require commanding', "create a", "publish its", "recover $4.7", "require subrecipients"]
+
+
+NEWS_LISTS = """Harbor Ledger
+
+The Recommendations
+
+OIG directed five recommendations to the Commandant, calling on the Coast Guard to fix its stations by:
+
+  (1) replacing hull sensors on every response boat older than ten years;
+  (2) documenting each engine overhaul in the maintenance system; and
+  (3) reporting overdue overhauls to district commanders each month.
+
+The five recommendations
+
+The watchdog numbered its two remaining recommendations. In plain language:
+
+  1. Translate the boarding forms into the five most common languages.
+  2. Record which interpreter service was used at each boarding.
+
+The report also told the service to set firm deadlines for repair requests, and to track repair costs for each cutter. Auditors urged Coast Guard headquarters to come up with a funding plan for the backlog.
+
+The watchdog recommended that the Coast Guard tighten control of the program, including updating its crew certification guide, ensuring that stations bench a crew whose certification lapses, and developing a national roster of certified crews.
+
+The inspector general also said the Coast Guard should retrain coxswains who fail two consecutive drills, and it called on the agency to notify each sector commander within five days.
+
+The Coast Guard should survey every station pier each year, the report says, and it should take any unsafe pier out of service.
+
+A court case, No. (1) 23-cv-4410, is unrelated. Call (202) 555-0100.
+"""
+
+
+def test_news_lists_addressees_and_second_reported_clauses():
+    """"(1) … (2) …" items laid out as lines under "… by:"; capitalised verbs opening numbered items
+    under a lead that names the recommendations ("In plain language:"); "told the service to",
+    "urged Coast Guard headquarters to come up with"; "including <-ing>, <-ing>" gives the specific
+    actions; a sentence reporting a second time (", and it called on the agency to notify");
+    a trailing ", the report says" attributes a "should" sentence; two actions on one topic sharing
+    two words are still two actions."""
+    ex = extract_document(Document("e" * 16, NEWS_LISTS, "secondary_summary", None, []))
+    got = {" ".join(r["text"].split()[:3]) for r in ex.recommendations}
+    assert got == {"replacing hull sensors", "documenting each engine", "reporting overdue overhauls",
+                   "Translate the boarding", "Record which interpreter", "set firm deadlines", "track repair costs",
+                   "come up with", "updating its crew", "ensuring that stations", "developing a national",
+                   "retrain coxswains who", "notify each sector", "survey every station", "take any unsafe"}
+    for r in ex.recommendations:
+        assert NEWS_LISTS[r["start"]:r["end"]] == r["quote"]
