@@ -136,13 +136,14 @@ def skip_subject(doc: str, start: int, end: int) -> int:
     if lead and is_verb(lead.group(2)):
         return start + lead.start(1)
     prev, named = "", False
+    subjunctive = bool(re.match(r"\s*that\s", doc[start:end]))  # "that TSA tighten …"
     for m in re.finditer(r"\S+", doc[start:end]):
         word = m.group(0)
         if is_verb(word) and not (word[0].isupper() and m.start() > 0) and prev not in DETERMINERS:
             return start + m.start()  # not after "the": "The report makes …" opens no action
         if prev == "to" and word.isalpha() and word.islower() and word not in NOT_BASE_VERBS:
             return start + m.start()  # "asked FEMA to deobligate …": the word after "to" is the verb
-        if named and prev not in DETERMINERS and word.islower() and is_verb(word, lexicon=True):
+        if subjunctive and named and prev not in DETERMINERS and word.islower() and is_verb(word, lexicon=True):
             return start + m.start()  # "that TSA tighten …": a base-form verb after a named subject
         prev = word.lower()
         bare = word.lower().strip(",").removesuffix("’s").removesuffix("'s")
@@ -245,14 +246,35 @@ def _enumerated(doc: str, region: Span) -> list[Span]:
     return items if len(items) >= 2 else []
 
 
+# a number tag closing each action: "establish X (Recommendation 1); record Y (Recommendation 2); and …"
+NUMBER_TAG_RE = re.compile(r"\((?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?\d{1,2}\)", re.IGNORECASE)
+
+
+def _tagged(doc: str, region: Span, item: bool) -> list[Span]:
+    """The actions of a sentence whose actions each end with their number tag (the tag kept, for
+    the caller to read the number from)."""
+    tags = list(NUMBER_TAG_RE.finditer(doc, region.start, region.end))
+    if len(tags) < 2:
+        return []
+    out, at = [], region.start
+    for tag in tags:
+        lead = re.match(r"[\s;,]*(?:(?:and|or|to)\s+)*", doc[at:tag.start()])
+        part = split_actions(doc, span(doc, at + lead.end(), tag.start()), item)
+        if len(part) == 1:  # one action per tag, else the tags do not delimit actions
+            out.append(span(doc, part[0].start, tag.end()))
+        at = tag.end()
+    return out if len(out) >= 2 else []
+
+
 def split_actions(doc: str, region: Span, item: bool = False) -> list[Span]:
     """The recommended actions in the text that follows a recommendation trigger. `item`: the
     region is a list item under a lead, where an action starts, so a capitalised verb counts."""
-    enumerated = _enumerated(doc, region)
+    enumerated = _enumerated(doc, region) or _tagged(doc, region, item)
     if enumerated:
         return enumerated
     s, e = region.start, region.end
-    s = skip_subject(doc, s, e)
+    opens = item and starts_with_verb(doc[s:e], labelled=True)  # an item's "Purge notes …" has no subject
+    s = s if opens else skip_subject(doc, s, e)
     by = BY_RE.search(doc, s, e)
     if by and by.start() - s < 80:
         s = by.end()
@@ -272,7 +294,7 @@ def split_actions(doc: str, region: Span, item: bool = False) -> list[Span]:
         lead = ITEM_LEAD_RE.match(sp.text)
         if lead:
             sp = span(doc, sp.start + lead.end(), sp.end)
-        sp = span(doc, skip_subject(doc, sp.start, sp.end), sp.end)
+        sp = span(doc, sp.start if opens and a == s else skip_subject(doc, sp.start, sp.end), sp.end)
         while sp.text and sp.text[-1] in ",;:":
             sp = span(doc, sp.start, sp.end - 1)
         sp = span(doc, sp.start, sp.end)

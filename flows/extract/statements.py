@@ -87,6 +87,7 @@ NOT_AGENCY_TARGET_RE = re.compile(r"\W*(?:on\s+|that\s+)?(?:Congress|lawmakers|l
                                   r"readers|sheriffs|local (?:officials|governments))\b", re.IGNORECASE)
 
 
+NUMBERED_TRIGGER_RE = re.compile(r"recommendations?\s+(?:#\s*)?\d", re.IGNORECASE)
 OIG_OWNED_RE = re.compile(r"\b(?:OIG|IG|inspector\s+general|watchdog|report|audit|review)[’']s\s+(?:\w+\s+)?$",
                           re.IGNORECASE)
 _FIRST_PERSON_RE = re.compile(r"^\W*(?:I|we)\W*$", re.IGNORECASE)
@@ -100,7 +101,8 @@ def _reported_from_oig(text: str, sent: Span, trigger_at: int, trigger_end: int 
     if oig_speaks and re.match(r"\w+\s+(?:us|them)\s+to\b", text[trigger_at:trigger_at + 30], re.IGNORECASE):
         return False  # in OIG's voice "CBP asked us to review …" is a request to OIG, not a recommendation
     other = NOT_OIG_RE.search(text[sent.start:trigger_at])
-    owned = OIG_OWNED_RE.search(text, max(sent.start, trigger_at - 50), trigger_at)  # "the OIG's recommendation to"
+    owned = OIG_OWNED_RE.search(text, max(sent.start, trigger_at - 50), trigger_at) \
+        or NUMBERED_TRIGGER_RE.match(text, trigger_at)  # "the OIG's recommendation to", "Recommendation 4, which would"
     if other and not owned and not (oig_speaks and _FIRST_PERSON_RE.match(other.group(0))):
         return False
     if not oig_speaks and not re.match(r"[^.;:]{0,40}?recommend", text[trigger_at:trigger_at + 50], re.IGNORECASE) \
@@ -189,7 +191,7 @@ def _same_action(a: Action, b: Action) -> bool:
         return False  # two numbers: two recommendations
     shared = len(a.stems & b.stems)  # a topic's words recur in its distinct actions: a share, not two words
     return a.sentence != b.sentence and bool(set(a.themes) & set(b.themes)) and \
-        shared >= max(2, 0.4 * min(len(a.stems), len(b.stems)))
+        shared >= max(2, 0.5 * min(len(a.stems), len(b.stems)))
 
 
 def _sentence_reports(doc: Document, sent: Span) -> tuple[list[str], str | None]:
@@ -268,10 +270,14 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                 actions.append(Action(action, lead_sent, p_index, themes_for(action.text), item_cites, agency,
                                        reports[0] if len(reports) == 1 else None,
                                        link if len(reports) == 1 else None))
-            if found or len(doc.seg.para_sentences[p_index]) < 2:
+            if found:
                 continue
-            # an item that tells a story ("ICE's training model. OIG-18-42 … recommended that ICE …")
-            # is read sentence by sentence, as any paragraph
+            # an item that reports on its own ("The auditors called on CBP to …") or tells a story
+            # ("ICE's training model. OIG-18-42 … recommended that ICE …") is read sentence by
+            # sentence, as any paragraph, and the list goes on
+            resume = (list_lead, list_marker)
+        else:
+            resume = None
         list_lead, list_marker = None, None
         heading = is_heading(para) and not is_item
         trigger_in_heading = _triggers().search(text, para.start, para.end) if heading else None
@@ -324,6 +330,8 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                 # the numbers of the sentence's subject, inside the wording ("Recommendation 4 called for") or before it
                 numbers = _subject_numbers(text, sent, trigger.end() if RECOMMEND_RE.match(trigger.group(0))
                                            else trigger.start())
+                if NUMBERED_TRIGGER_RE.match(trigger.group(0)) and not numbers:  # "…, Recommendation 4, which would"
+                    numbers = [n for _, _, ns in numbered(text, trigger.start(), trigger.end()) for n in ns]
                 for k, item in enumerate(items):
                     own = TRAILING_NUMBER_RE.search(item.text)  # "… in a single system (Recommendation 1)"
                     if own:
@@ -345,6 +353,8 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                 # "The report's five recommendations boil down to:", "the OIG says USCIS should:"
                 list_lead = (sent, citations(sent.text), default_agency, reports, link)
             read_sentences.append((p_index, sent, reports, link))
+        if resume and list_lead is None:
+            list_lead, list_marker = resume
 
     # an action under a heading that numbers it ("Recommendation 2 — Training", then "What the OIG
     # asked for: that CBP develop …") carries that number

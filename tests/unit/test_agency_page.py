@@ -83,3 +83,35 @@ def test_oig_closing_one_recommendation_does_not_speak_for_the_agency_in_the_sam
     ex = extract_document(Document("d" * 16, text, "agency_page", None, []))
     got = {(e["rec_number"], e["value"], e["asserted_by"]) for e in ex.status_events if e["rec_number"]}
     assert (1, "closed", "agency") in got and (1, "closed", "oig") not in got
+
+
+AGENCY_RECS = """Statement on the OIG's Review of Asylum Officer Training
+
+USCIS concurs with recommendations 1, 2 and 5. The OIG asked us to bar officers from conducting interviews until they finish both courses (Recommendation 1); to track mandatory training for every officer in one system (Recommendation 2); and to revise the procedures manual to reflect current rules (Recommendation 5).
+
+We also partially concur with Recommendation 4, which would lengthen the advanced course by one week.
+
+Recommendation 3 would require a second supervisory review of every positive determination. Recommendation 3 will remain unresolved and open until we agree on a plan.
+
+The report's recommendations, in plain terms:
+
+  – The auditors called on USCIS to adopt one national interview standard.
+  – Purge interview notes held past their retention date.
+
+Fifth, the OIG recommended that USCIS replace contract interpreters with federal staff for interviews in detention. Earlier, the OIG recommended that USCIS record each contract interpreter's languages in its case system.
+"""
+
+
+def test_agency_restating_recommendations_by_tag_by_number_and_in_items():
+    """Actions each closing with their tag ("… (Recommendation 2); and to revise …") are split at the
+    tags and numbered by them; "Recommendation 3 would require …" and "Recommendation 4, which would
+    lengthen …" state what a numbered one asks even in the agency's "we" sentence, but "will remain
+    … open" asks nothing; a list item that reports on its own ("The auditors called on …") is read,
+    and the list goes on; two actions on one topic sharing a few words stay two."""
+    ex = extract_document(Document("f" * 16, AGENCY_RECS, "agency_page", None, []))
+    got = {(r["rec_number"], " ".join(r["text"].split()[:2])) for r in ex.recommendations}
+    assert got == {(1, "bar officers"), (2, "track mandatory"), (5, "revise the"), (4, "lengthen the"),
+                   (3, "require a"), (None, "adopt one"), (None, "Purge interview"), (None, "replace contract"),
+                   (None, "record each")}
+    for r in ex.recommendations:
+        assert AGENCY_RECS[r["start"]:r["end"]] == r["quote"]
