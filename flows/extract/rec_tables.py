@@ -22,6 +22,7 @@ from flows.core.report_ids import find_report_ids
 from flows.core.text import Span, norm_ws, span
 from flows.extract import emit
 from flows.extract.actions import split_actions, starts_with_verb
+from flows.extract.claims import Shape
 from flows.extract.model import Document, Extraction
 from flows.extract.status_phrases import find_status
 from flows.extract.themes import themes_for
@@ -116,23 +117,30 @@ def _report_above(doc: Document, pos: int) -> str | None:
 
 _LABEL_LINE_RE = re.compile(r"^[ \t]*(?P<label>Report (?:Number|No\.)|Recommendation (?:Number|No\.|#)|Recommendation|"
                             r"Text of (?:the )?Recommendation|Recommendation Text|Recommendation Status|Resolution Status|"
-                            r"Resolution|(?:Agency|Management) Response|Status History|Status)[ \t]*"
-                            r"(?::[ \t]*(?P<value>[^\n]*))?$", re.IGNORECASE | re.MULTILINE)
+                            r"Resolution|(?:Agency|Management) Response|(?:Component|Agency)(?:[’']s)? Position|Status History|Status)[ \t]*"
+                            r"(?:(?::[ \t]*|\t[ \t]*|[ ]{2,})(?P<value>[^\n]*))?$", re.IGNORECASE | re.MULTILINE)
 # the names a field goes by on different pages
 _FIELD_NAMES = {"text of recommendation": "recommendation", "text of the recommendation": "recommendation",
                 "recommendation text": "recommendation", "recommendation status": "status",
-                "resolution status": "resolution", "management response": "agency response"}
+                "resolution status": "resolution", "management response": "agency response",
+                "component's position": "agency response", "component’s position": "agency response",
+                "agency's position": "agency response", "agency’s position": "agency response",
+                "component position": "agency response", "agency position": "agency response"}
 _HISTORY_RE = re.compile(r"^[ \t]*(?P<date>\d{1,2}/\d{1,2}/\d{4})[ \t]{2,}(?P<status>[^\n]+)$", re.MULTILINE)
 
 
 def _fields(text: str, para: Span) -> dict[str, Span]:
-    """Labelled fields of a record, written "Label: value" or as a label line and a value line."""
+    """Labelled fields of a record, written "Label: value", "Label<tab>value" (an export's two
+    columns) or as a label line and a value line."""
     out: dict[str, Span] = {}
     for m in _LABEL_LINE_RE.finditer(text, para.start, para.end):
         label = re.sub(r"\s+", " ", m["label"].lower())
         label = _FIELD_NAMES.get(label, label)
-        if m["value"] is not None:
+        if m["value"] is not None and m["value"].strip():
             out.setdefault(label, span(text, m.start("value"), m.end("value")))
+            continue
+        if m["value"] is not None and not m.group(0).rstrip().endswith(":"):
+            out.setdefault(label, span(text, m.start("value"), m.end("value")))  # an export's empty cell
             continue
         nxt = text.find("\n", m.end() + 1)
         value = span(text, m.end() + 1, min(para.end, len(text) if nxt < 0 else nxt))
@@ -405,11 +413,18 @@ def _vertical_tables(doc: Document, evidence: str, asserted_by: str, out: Extrac
         numbered_first = bool(_NUMBER_COLUMN_RE.fullmatch(heads[0])) and len(heads) > 1
         k = len(heads) if numbered_first else len(heads) + 1
         columns = heads[1:] if numbered_first else heads
-        while j + k <= len(lines) and re.fullmatch(r"\d{1,2}", lines[j].text):
-            row = lines[j:j + k]
+        while j < len(lines) and re.fullmatch(r"\d{1,2}", lines[j].text):
+            # a row runs to the next number line: an empty cell leaves no line, so a short row's
+            # cells are told apart by what they hold, not by their place
+            end = j + 1
+            while end < len(lines) and end - j < k and not re.fullmatch(r"\d{1,2}", lines[end].text) \
+                    and not _COLUMN_RE.fullmatch(lines[end].text):
+                end += 1
+            row = lines[j:end]
             number, quote = int(row[0].text), span(text, row[0].start, row[-1].end)
             report_id = _report_above(doc, row[0].start)
-            for head, cell in zip(columns, row[1:], strict=True):
+            cells = zip(columns, row[1:], strict=True) if len(row) == k else (("", c) for c in row[1:])
+            for head, cell in cells:
                 if len(cell.text.split()) >= 4 and starts_with_verb(cell.text, labelled=True):
                     cell = span(text, cell.start, cell.end - cell.text.endswith("."))
                     out.recommendations.append(emit.recommendation(
@@ -422,14 +437,34 @@ def _vertical_tables(doc: Document, evidence: str, asserted_by: str, out: Extrac
                                                             document_date=doc.published_on, report_id=report_id,
                                                             rec_number=number))
             read.append((row[0].start, row[-1].end))
-            j += k
+            j = end
         i = j
     return read
+
+
+# a report card's tally: "Total recommendations: 5 · Open: 3 · Closed: 2"
+_TALLY_RE = re.compile(r"\b(?:Total\s+)?recommendations\s*:\s*(?P<total>\d{1,3})(?P<parts>(?:\s*[·|,;•]\s*"
+                       r"(?:Open|Closed|Unresolved|Resolved)\s*:\s*\d{1,3})+)", re.IGNORECASE)
+_TALLY_PART_RE = re.compile(r"(?P<label>Open|Closed|Unresolved|Resolved)\s*:\s*(?P<n>\d{1,3})", re.IGNORECASE)
+
+
+def _tallies(doc: Document, asserted_by: str, out: Extraction) -> None:
+    """A tally line is a count claim per status on the report the page is about: n of the total."""
+    for m in _TALLY_RE.finditer(doc.text):
+        total = int(m["total"])
+        quote = span(doc.text, m.start(), m.end())
+        for part in _TALLY_PART_RE.finditer(m["parts"]):
+            count = int(part["n"])
+            if count <= total:
+                out.status_events.append(emit.event(
+                    doc.doc_id, quote, "status", part["label"].lower(), asserted_by, document_date=doc.published_on,
+                    report_id=_report_above(doc, m.start()), scope=Shape("n_of_m", count, total)))
 
 
 def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
     text, out = doc.text, Extraction()
     _glosses(doc, evidence, out)
+    _tallies(doc, asserted_by, out)
     records = (_records(doc, evidence, asserted_by, out) + _trailing_records(doc, evidence, asserted_by, out)
                + _vertical_tables(doc, evidence, asserted_by, out))
     pending: list[tuple[int, str | None]] = []  # hanging-indent records waiting for their "Status:" line

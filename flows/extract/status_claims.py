@@ -49,8 +49,11 @@ def extract(doc: Document, asserted_by: str, own_report: str | None = None) -> E
 
 _COORDINATED_RE = re.compile(r"[\s,/–—-]*(?:and|or|but)?[\s,/–—-]*", re.IGNORECASE)
 # between a list of numbers and the status predicated of it: "are", "remain", "as", "to be now"
+# a wording whose object follows it: "… recommendation 1, partially concurred with recommendations 2 and 4"
+_TAKES_OBJECT_RE = re.compile(r"\s*(?:with|to)\b", re.IGNORECASE)
 _PREDICATE_GAP_RE = re.compile(r"(?:[\s,]|\b(?:are|is|were|was|remain|remains|stay|stays|now|still|both|all|as|to|be|"
-                               r"being|have|has|been|considered|deemed|each|currently)\b)*", re.IGNORECASE)
+                               r"being|have|has|had|been|considered|deemed|each|currently|which|that|OIG|we|the)\b)*",
+                               re.IGNORECASE)
 
 
 def _own_lists(text: str, lists: list[tuple[int, int, list[int]]], hit: tuple[int, int],
@@ -70,7 +73,7 @@ def _own_lists(text: str, lists: list[tuple[int, int, list[int]]], hit: tuple[in
     if row:  # the line opens with the number: a table row or record line
         return row[:1]
     before = [x for x in lists if x[1] <= at]
-    if before:  # the wording is predicated of the list just before it: "we consider recommendations 1
+    if before and not _TAKES_OBJECT_RE.match(text, hit[1]):  # the wording is predicated of the list just before it: "we consider recommendations 1
         # and 2 resolved and open, recommendation 3 resolved and closed", "Recommendations 1 through 4
         # are resolved and open" (wordings coordinated in between belong to the same list)
         chain = sorted({h for h in hits if before[-1][1] <= h[0] <= at})
@@ -89,6 +92,19 @@ def _own_lists(text: str, lists: list[tuple[int, int, list[int]]], hit: tuple[in
     if all(_COORDINATED_RE.fullmatch(text[e:s_]) for e, s_ in zip(ends[1:], starts[1:], strict=True)):
         return before[-1:]
     return []
+
+
+_ID_BEFORE_RE = re.compile(r"(OIG[-–—\s]?\d{2}[-–—]\d{2,3})(?:[’']s)?[\s,:]*(?:(?:its|the)\s+)?$")
+_ID_AFTER_RE = re.compile(r"\s*(?:of|in|from)\s+(?:report\s+)?(OIG[-–—\s]?\d{2}[-–—]\d{2,3})")
+
+
+def _adjacent_report(text: str, lists: list[tuple[int, int, list[int]]]) -> str | None:
+    """The report written right next to a claim's numbers when its clause names several: "OIG-24-15
+    recommendations 2 and 4 …, and OIG-22-61 recommendation 2", "recommendation 3 of OIG-20-14"."""
+    start, end = lists[0][0], lists[-1][1]
+    m = _ID_BEFORE_RE.search(text, max(0, start - 30), start) or _ID_AFTER_RE.match(text, end)
+    found = find_report_ids(m.group(1)) if m else []
+    return found[0][2] if found else None
 
 
 def _is_claim_sentence(doc: Document, p_index: int, sent: Span) -> bool:
@@ -132,7 +148,8 @@ LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?-i:[A-Z])[\w.&’']*(?:\s+(?-i:[A-Z])[\
 # a table row that starts with the recommendation's number: "3 | Train supervisors … | Resolved – Open"
 TABLE_ROW_RE = re.compile(r"^[ \t|]*(?:Rec(?:ommendation)?\.?\s*(?:No\.?\s*)?)?(?P<n>\d{1,2})[ \t]*(?:\||\t|[ ]{2,})(?=[^\n]*\S)",
                           re.IGNORECASE | re.MULTILINE)
-RECORD_HEAD_RE = re.compile(r"^[ \t]*(?:Recommendation|Rec\.?)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE | re.MULTILINE)
+RECORD_HEAD_RE = re.compile(r"^[ \t]*(?:Recommendation|Rec\.?)\s*(?:#\s*|(?:No\.|Number)\s*:?\s*)?(?P<n>\d{1,2})\b",
+                            re.IGNORECASE | re.MULTILINE)  # "Recommendation No.:" then "3" on the next line too
 THIS_REC_RE = re.compile(r"\b(?:this|the\s+same|the)\s+recommendation\b(?!s)", re.IGNORECASE)
 # a record's head inside running text, where a transcript lost the line breaks: ". FEMA Response to
 # Recommendation 2: Concur.", ". Recommendation 3: Issue written guidance …"
@@ -142,6 +159,7 @@ STATUS_LABEL_RE = re.compile(r"\bstatus\s*:", re.IGNORECASE)
 # a status asked for is not a status claimed: "ICE requests that OIG consider this recommendation resolved and closed"
 REQUEST_RE = re.compile(r"\b(?:requests?|requested|requesting|asks?|asked|asking)\s+(?:that\s+)?(?:the\s+)?(?:DHS\s+)?"
                         r"(?:OIG|we|you|us)\s+(?:to\s+)?(?:consider|close|resolve|deem|mark)\b", re.IGNORECASE)
+TITLE_LINE_RE = re.compile(r"[ \t#*]*(?:Open|Closed|Resolved|Unresolved)\s+Recommendations\b[^.:\n\d]{0,20}", re.IGNORECASE)
 OIG_ACTS_RE = re.compile(r"\b(?:OIG|Inspector General)\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:closed|resolved)\b")
 # the component speaking for itself (every DHS component, not only ICE)
 AGENCY_SUBJECT_RE = re.compile(r"\b(?:ICE|CBP|USCIS|FEMA|TSA|CISA|FLETC|USSS|Secret Service|Coast Guard|S&T|we|"
@@ -294,6 +312,9 @@ class _ClaimReader:
             seen.add(key)
             if hit.kind == "status" and REQUEST_RE.search(text, clause.start, hit.start):
                 continue
+            line_start, line_end = text.rfind("\n", 0, hit.start) + 1, text.find("\n", hit.end)
+            if TITLE_LINE_RE.fullmatch(text, line_start, len(text) if line_end < 0 else line_end):
+                continue  # a page's or section's title: "Open Recommendations", "Closed recommendations ▸ show"
             sh = shape(text, clause, hit.start, hit.end)
             common = {"document_date": doc.published_on, "as_of": stated_date(text, clause, hit.start),
                       "hedge_span": hedge(text, clause)}
@@ -319,7 +340,7 @@ class _ClaimReader:
                 para = self.paras[p_index]
                 targets = self._reports_for(span(text, para.start, quote.end) if record or row else clause, sent,
                                             reports, p_index, "one")
-                rid = targets[0] if len(targets) == 1 else None
+                rid = targets[0] if len(targets) == 1 else _adjacent_report(text, lists) if lists else None
                 left_out = excluded_number(text, hit.end, clause.end) if hit.value == "concur" else None
                 rows += [emit.event(doc.doc_id, quote, hit.kind, hit.value, by, report_id=rid, rec_number=n, **common)
                          for n in numbers if n != left_out]

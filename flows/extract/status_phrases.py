@@ -20,7 +20,7 @@ class StatusHit:
 
 # a word every wording in vocab/status_phrases.yaml contains (tests/unit/test_program_facts_cues.py
 # checks it against every rule's matches)
-CUE_RE = re.compile(r"concur|agreed|resolv|open|clos|implement|status", re.IGNORECASE)
+CUE_RE = re.compile(r"concur|agree|resolv|open|clos|implement|status", re.IGNORECASE)
 
 
 @functools.cache

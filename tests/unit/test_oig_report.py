@@ -235,3 +235,13 @@ def test_statuses_of_a_mixed_list_and_of_records_run_together():
     assert {(3, "closed"), (4, "unresolved")} <= by_quote
     for e in ex.status_events:
         assert MIXED_STATUSES[e["start"]:e["end"]] == e["quote"]
+
+
+def test_a_response_wording_takes_the_numbers_after_it():
+    """"concurred with recommendation 1, partially concurred with recommendations 2 and 4": a wording
+    whose object follows it ("… with") governs the list after it, not the one before."""
+    text = ("MEMORANDUM FOR: Jo Roe\nSUBJECT: TSA Canine Teams (OIG-23-17)\n\nTSA concurred with recommendation 1, "
+            "partially concurred with recommendations 2 and 4, and did not concur with recommendation 3.\n")
+    ex = extract_document(Document("g" * 16, text, "oig_report", None, []))
+    assert {(e["rec_number"], e["value"]) for e in ex.status_events} == {
+        (1, "concur"), (2, "partially_concur"), (4, "partially_concur"), (3, "nonconcur")}

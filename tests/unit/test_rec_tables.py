@@ -189,3 +189,75 @@ def test_status_tables_without_the_recommendations_text():
     assert got == {("OIG-12-130", 1, "closed"), ("OIG-12-130", 2, "open"), ("OIG-12-130", 2, "resolved"),
                    ("OIG-20-36", 1, "closed"), ("OIG-20-36", 3, "closed"), ("OIG-20-36", 2, "open"),
                    ("OIG-20-36", 2, "resolved")}
+
+
+EXPORT_RECORDS = (
+    "Oversight.gov | Recommendation Details\n\n"
+    "===== Record 1 of 2 =====\nReport Number\tOIG-23-71\nRecommendation Number\t2\n"
+    "Recommendation\tRequire each sector to log every boarding in one system.\nStatus\tOpen\nResolution\tResolved\n"
+    "Agency Response\tConcur\nQuestioned Costs\t\n\n"
+    "Report Number:\nOIG-23-72\nRecommendation No.:\n4\nRecommendation:\nPublish the inspection schedule for each port.\n"
+    "Status:\nOpen – Unresolved\nComponent's Position:\nCBP did not concur.\nOIG's Position:\n"
+    "The recommendation remains unresolved until CBP proposes another control.\n\n"
+    "Not shown: OIG-23-71 recommendations 1 and 3, which OIG closed when the report was issued, and OIG-23-72 "
+    "recommendation 2, closed in May 2024. CBP continues to disagree with recommendation 5.\n"
+)
+
+
+def test_export_records_with_tabs_or_labels_over_values_and_a_closing_note():
+    """"Label<tab>value" records (an export's two columns, empty cells included); "Label:" then the value
+    on the next line; "Component's Position" is the response; "the recommendation" under a record head
+    "Recommendation No.:" is that number; numbers take the report written next to them when a clause
+    names several; "which OIG closed", "…, closed in May 2024" and "continues to disagree with" are claims."""
+    ex = _extract(EXPORT_RECORDS)
+    recs = {(r["report_id"], r["rec_number"], r["text"].split()[0]) for r in ex.recommendations}
+    assert recs == {("OIG-23-71", 2, "Require"), ("OIG-23-72", 4, "Publish")}
+    got = {(e["report_id"], e["rec_number"], e["value"]) for e in ex.status_events}
+    assert {("OIG-23-71", 2, "open"), ("OIG-23-71", 2, "resolved"), ("OIG-23-71", 2, "concur"),
+            ("OIG-23-72", 4, "open"), ("OIG-23-72", 4, "unresolved"), ("OIG-23-72", 4, "nonconcur"),
+            ("OIG-23-71", 1, "closed"), ("OIG-23-71", 3, "closed"), ("OIG-23-72", 2, "closed"),
+            ("OIG-23-72", 5, "nonconcur")} <= got
+    assert not any(e["rec_number"] == 2 and e["report_id"] == "OIG-23-71" and e["value"] == "closed"
+                   for e in ex.status_events)
+
+
+REPORT_CARD = """Open Recommendations
+Submitting OIG: Department of Homeland Security OIG
+
+TSA Needs Better Canine Records
+Report Number: OIG-23-48
+Total recommendations: 4 · Open: 3 · Closed: 1
+
+Rec. #
+Status
+Questioned Costs
+Recommendation
+2
+Open - Resolved
+$0
+Require coordinators to observe one assessment for every team each quarter.
+3
+Open - Unresolved
+
+Revise the canine handbook to set a minimum of weekly training minutes.
+4
+Open - Resolved
+$1,200
+Recoup the reimbursements paid for teams that were not certified.
+
+Closed recommendations ▸ show
+"""
+
+
+def test_report_card_tally_empty_cells_and_titles():
+    """A tally ("Total recommendations: 4 · Open: 3 · Closed: 1") gives n-of-m claims on the page's report;
+    a row whose empty cell left no line is still read to its end (the next row keeps its number);
+    page titles ("Open Recommendations", "Closed recommendations ▸ show") claim nothing."""
+    ex = _extract(REPORT_CARD)
+    assert {(r["rec_number"], r["text"].split()[0]) for r in ex.recommendations} == {
+        (2, "Require"), (3, "Revise"), (4, "Recoup")}
+    numbered = {(e["rec_number"], e["value"]) for e in ex.status_events if e["rec_number"]}
+    assert numbered == {(2, "open"), (2, "resolved"), (3, "open"), (3, "unresolved"), (4, "open"), (4, "resolved")}
+    tallies = {(e["value"], e["scope"], e["count"], e["total"], e["report_id"]) for e in ex.status_events
+               if not e["rec_number"]}
+    assert tallies == {("open", "n_of_m", 3, 4, "OIG-23-48"), ("closed", "n_of_m", 1, 4, "OIG-23-48")}
