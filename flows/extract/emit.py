@@ -67,7 +67,7 @@ def row(table: str, doc_id: str | None, sp: Span | None, **values: object) -> di
     A column the contract lacks or a value outside its vocabulary is a bug in an extractor,
     not in a document: it raises at once instead of failing the release gate later."""
     names, vocab = _CONTRACT[table]
-    unknown = set(values) - names - set(_SPAN_FIELDS)
+    unknown = set(values) - names - set(_SPAN_FIELDS) - {"_at"}
     if unknown:
         raise ValueError(f"{table}: no such column(s) {sorted(unknown)} in the contract")
     for col, (allowed, nullable, is_list) in vocab.items():
@@ -95,16 +95,18 @@ def recommendation(doc_id: str, sp: Span, *, report_id: str | None = None, rec_n
 def event(doc_id: str, quote: Span, kind: str, value: str, asserted_by: str, *, document_date: dt.date | None,
           rec_id: str | None = None, report_id: str | None = None, rec_number: int | None = None,
           scope: Shape | None = None, hedge_span: Span | None = None, subject_span: Span | None = None,
-          as_of: dt.date | None = None) -> dict:
+          as_of: dt.date | None = None, at: int | None = None) -> dict:
     """One status_events row. `as_of` is the claim's stated date, else the document's; a claim
-    attached to one recommendation has scope `one`; hedge and subject are spans of the view."""
+    attached to one recommendation has scope `one`; hedge and subject are spans of the view;
+    `at` is where its wording is (two readings of one wording are one claim, whatever they quote)."""
     sh = Shape("one") if rec_id or rec_number else (scope or Shape("unspecified"))
     return row("status_events", doc_id, quote, rec_id=rec_id, report_id=report_id, rec_number=rec_number,
                kind=kind, value=value, asserted_by=asserted_by,
                as_of=as_of or document_date, as_of_source="stated" if as_of else "document",
                scope=sh.scope, count=sh.count, total=sh.total,
                _hedge=(hedge_span.start, hedge_span.end) if hedge_span else None,
-               _subject=(subject_span.start, subject_span.end) if subject_span and sh.scope != "one" else None)
+               _subject=(subject_span.start, subject_span.end) if subject_span and sh.scope != "one" else None,
+               _at=at)
 
 
 def finish(out: Extraction, cleaned: CleanText, doc_id: str) -> Extraction:
@@ -123,6 +125,7 @@ def finish(out: Extraction, cleaned: CleanText, doc_id: str) -> Extraction:
             r["start"], r["end"], r["quote"] = start, end, cleaned.raw[start:end]
     for e in out.status_events:
         e["rec_id"] = renamed.get(e["rec_id"], e["rec_id"])
+        e.pop("_at", None)
         for key, column in _SPAN_FIELDS.items():
             at = e.pop(key, None)
             e[column] = cleaned.raw[slice(*cleaned.to_raw(*at))] if at else None

@@ -109,12 +109,14 @@ def run_passages(doc: Document, profile: Profile) -> Extraction:
         part.recommendations = [r for r in part.recommendations if not _overlaps(r, recs)]
         part.reports = [r for r in part.reports if r["report_id"] not in {x["report_id"] for x in out.reports}]
         kept_ids = {r["rec_id"] for r in part.recommendations} | {r["rec_id"] for r in out.recommendations}
-        # the same claim read again without its recommendation row ends where that reading ends
-        # (a record's "OIG Analysis: … this recommendation resolved and open" quoted from its head)
+        # the same wording read again, quoted otherwise (a record's "OIG Analysis: … this recommendation
+        # resolved and open" quoted from its head by one reader and from its sentence by another)
+        ats = {(*_claim(e)[:4], e["_at"]) for e in out.status_events if e.get("_at") is not None}
         ends = {(*_claim(e)[:4], e["end"]) for e in out.status_events if e["rec_id"] and e.get("rec_number") is not None}
         part.status_events = [e for e in part.status_events
                               if not _overlaps(e, claims.get(_claim(e), []))
                               and (*_claim(e)[:4], e["end"]) not in ends
+                              and (e.get("_at") is None or (*_claim(e)[:4], e["_at"]) not in ats)
                               and not _overlaps(e, numbered.get((e["kind"], e["value"]), []))
                               and (e["rec_id"] is None or e["rec_id"] in kept_ids)]
         if name in CELL_PASSAGES:  # a table cell read as a claim on numbered recommendations is read

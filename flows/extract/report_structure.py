@@ -41,6 +41,7 @@ from flows.extract.status_phrases import find_status
 from flows.extract.themes import themes_for
 
 INLINE_HEAD_RE = re.compile(r"(?<=[.:;]\s)Recommendation\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\s*:\s*(?=(?P<verb>[A-Z][a-z]+)\b)")
+BARE_INLINE_HEAD_RE = re.compile(r"(?<=[a-z] )Recommendation\s+(?P<n>\d{1,2})\s+(?=(?P<verb>[A-Z][a-z]+)\s+[a-z])")
 INLINE_SECTION_RE = re.compile(r"\b(?:Management Comments|Agency Comments|OIG Analysis|Appendix [A-Z]\b)")
 # "Recommendation 1:" at a line start; where a host site stripped the punctuation, "Recommendation 1
 # Establish …" (the number followed by a capitalised verb)
@@ -162,6 +163,10 @@ def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, 
              or (m["verb"] == "We" and text.startswith("We recommend", m.end()))]  # "Recommendation 3 We recommend …"
     if not heads:  # a transcript that ran every line together: "… Officer: Recommendation 1: Develop …"
         heads = [m for m in INLINE_HEAD_RE.finditer(text) if is_verb(m["verb"])]
+    if not heads:  # … and lost its punctuation: "… Office of Training Recommendation 1 Develop an annual …"
+        bare = [m for m in BARE_INLINE_HEAD_RE.finditer(text) if is_verb(m["verb"], lexicon=True, capitalised=True)]
+        if {1, 2} <= {int(m["n"]) for m in bare}:  # a run of numbered heads, not one stray mention
+            heads = bare
     heads = [m for m in heads
              if not any(a <= m.start() < b for a, b, _ in other_sections) and not in_other_block(m.start())
              and not STATUS_ONLY_RE.match(text, m.end())]  # "Recommendation 4:   Resolved and open" is a status row
@@ -176,13 +181,13 @@ def _definitions(text: str, stated: int | None, other_sections: list[tuple[int, 
     recs = []
     for n, m in sorted(seen.items(), key=lambda kv: kv[1].start()):
         end = len(text)
-        nxt = (INLINE_HEAD_RE if m.re is INLINE_HEAD_RE else REC_HEAD_RE).search(text, m.end())
+        nxt = (m.re if m.re in (INLINE_HEAD_RE, BARE_INLINE_HEAD_RE) else REC_HEAD_RE).search(text, m.end())
         if nxt:
             end = nxt.start()
         next_line = NEXT_HEAD_LINE_RE.search(text, m.end(), end)  # a head whose number a transcript lost
         if next_line:
             end = next_line.start()
-        if m.re is INLINE_HEAD_RE:
+        if m.re in (INLINE_HEAD_RE, BARE_INLINE_HEAD_RE):
             inline_sec = INLINE_SECTION_RE.search(text, m.end(), end)
             end = inline_sec.start() if inline_sec else end
         sec = SECTION_RE.search(text, m.end(), end)
@@ -317,9 +322,11 @@ def _discussions(text: str, rec: _Rec, defs: list[_Rec], limit: int,
             blocks.append(block)
     if blocks:
         return blocks
-    # no later mention: the response may follow the recommendation directly ("ICE Response: …")
+    # no later mention: the response may follow the recommendation directly ("ICE Response: …"), up
+    # to the next head or the next mention of another number ("CBP Response to Recommendation 1")
     nxt = REC_HEAD_RE.search(text, rec.body.end, limit)
     end = nxt.start() if nxt else limit
+    end = min([end, *(m_start for m_start, _, n in mentions if rec.body.end <= m_start < end and n != rec.number)])
     tail = _TAIL_SECTION_RE.search(text, rec.body.end, end)
     if tail:
         end = tail.start()
@@ -358,10 +365,10 @@ def _agency(addressee: str | None, default: str) -> str:
 
 
 def _oig(doc: Document, quote: Span, kind: str, value: str, rec_id: str | None, report_id: str | None,
-         rec_number: int | None, as_of, scope: Shape | None = None) -> dict:
+         rec_number: int | None, as_of, scope: Shape | None = None, at: int | None = None) -> dict:
     """A claim in OIG's own report: asserted by OIG at the report's date."""
     return emit.event(doc.doc_id, quote, kind, value, "oig", document_date=as_of, rec_id=rec_id,
-                      report_id=report_id, rec_number=rec_number, scope=scope)
+                      report_id=report_id, rec_number=rec_number, scope=scope, at=at)
 
 
 def _with_reference(text: str, sent: Span, rec: _Rec, block: Span) -> Span:
@@ -420,7 +427,7 @@ def extract(doc: Document) -> Extraction:
             chosen += [x for x in statuses if x[0].value in axis][-1:]
         for h, block in chosen:
             quote = _with_reference(text, _sentence_at(text, h.start, block), rec, block)
-            out.status_events.append(_oig(doc, quote, h.kind, h.value, rid, report_id, rec.number, issued_on))
+            out.status_events.append(_oig(doc, quote, h.kind, h.value, rid, report_id, rec.number, issued_on, at=h.start))
     _table_events(doc, text, report_id, {r["rec_number"]: r["rec_id"] for r in out.recommendations}, issued_on, out)
     return out
 

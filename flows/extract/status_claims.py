@@ -82,8 +82,13 @@ def _own_lists(text: str, lists: list[tuple[int, int, list[int]]], hit: tuple[in
             return before[-1:]
     nxt = min((h[0] for h in hits if h[0] > at), default=None)
     after = [x for x in lists if x[0] > at and (nxt is None or x[0] < nxt)]
-    if after:
-        return after
+    if after:  # the object: the first list and those coordinated with it ("recommendation 1 and recommendation 3")
+        kept = after[:1]
+        for x in after[1:]:
+            if not _COORDINATED_RE.fullmatch(text[kept[-1][1]:x[0]]):
+                break
+            kept.append(x)
+        return kept
     if not before:
         return []
     chain = [h for h in hits if before[-1][1] <= h[0] < at]
@@ -342,8 +347,8 @@ class _ClaimReader:
                                             reports, p_index, "one")
                 rid = targets[0] if len(targets) == 1 else _adjacent_report(text, lists) if lists else None
                 left_out = excluded_number(text, hit.end, clause.end) if hit.value == "concur" else None
-                rows += [emit.event(doc.doc_id, quote, hit.kind, hit.value, by, report_id=rid, rec_number=n, **common)
-                         for n in numbers if n != left_out]
+                rows += [emit.event(doc.doc_id, quote, hit.kind, hit.value, by, report_id=rid, rec_number=n,
+                                    at=hit.start, **common) for n in numbers if n != left_out]
                 if left_out is not None:  # "concurred with recommendation two but not one"
                     rows.append(emit.event(doc.doc_id, quote, "response", "nonconcur", by, report_id=rid,
                                            rec_number=left_out, **common))

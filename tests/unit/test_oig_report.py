@@ -245,3 +245,23 @@ def test_a_response_wording_takes_the_numbers_after_it():
     ex = extract_document(Document("g" * 16, text, "oig_report", None, []))
     assert {(e["rec_number"], e["value"]) for e in ex.status_events} == {
         (1, "concur"), (2, "partially_concur"), (4, "partially_concur"), (3, "nonconcur")}
+
+
+STRIPPED = """Page 1: CBP Needs Better Range Safety OIG-24-91
+
+Page 2: Attached for your action is our final report The report contains three recommendations CBP concurred with recommendations 1 and 3 and partially concurred with recommendation 2 We consider recommendations 1 through 3 resolved and open
+
+Page 3: Recommendations We recommend the Executive Assistant Commissioner Office of Training Recommendation 1 Inspect every indoor range each year Recommendation 2 Replace range ventilation filters on a fixed schedule Recommendation 3 Train range officers on lead exposure limits Management Comments and OIG Analysis CBP Response to Recommendation 1 Concur CBP will inspect ranges annually OIG Analysis We consider this recommendation resolved and open
+"""
+
+
+def test_a_transcript_without_punctuation_and_one_wording_read_once():
+    """"Training Recommendation 1 Inspect every …" heads a recommendation where a host site stripped
+    the colons and line breaks (a run of numbered heads, 1 and 2 at least); "partially concurred with
+    recommendation 2 We consider recommendations 1 through 3 …" takes only its own list; a record's
+    "Concur" read by two readers is one claim, while the summary's concurrence stays a claim of its own."""
+    ex = extract_document(Document("h" * 16, STRIPPED, "oig_report", None, []))
+    assert sorted((r["rec_number"], r["text"].split()[0]) for r in ex.recommendations) == [
+        (1, "Inspect"), (2, "Replace"), (3, "Train")]
+    responses = sorted((e["rec_number"], e["value"]) for e in ex.status_events if e["kind"] == "response")
+    assert responses == [(1, "concur"), (1, "concur"), (2, "partially_concur"), (3, "concur")]
