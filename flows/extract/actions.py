@@ -210,7 +210,7 @@ def _split_points(doc: str, start: int, end: int) -> list[int]:
             rest = doc[i + 1:end]
             prev_words = doc[points[-1] if points else start:i].split()
             # "an office to collect and analyze data": two verbs sharing one object
-            shared_object = prev_words[-2:-1] == ["to"] and prev_words[-1].lower() in BASE_VERBS
+            shared_object = prev_words[-2:-1] == ["to"] and is_verb(prev_words[-1], lexicon=True)
             if parallel(rest) and len(prev_words) >= 2 and not shared_object:
                 points.append(i + 1)
         i += 1
@@ -279,6 +279,10 @@ def split_actions(doc: str, region: Span, item: bool = False) -> list[Span]:
     if by and by.start() - s < 80:
         s = by.end()
     cut = CUT_RE.search(doc, s, e)
+    semis = []  # "Audit a sample each quarter; and report the results …": a semicolon between two actions
+    while cut and cut.group(0).strip() == ";" and starts_with_verb(doc[cut.end():e]):
+        semis.append(cut.end())
+        cut = CUT_RE.search(doc, cut.end(), e)
     if cut:
         e = cut.start()
     while e > s and doc[e - 1] in " .,:;\u00a0\n":
@@ -287,7 +291,7 @@ def split_actions(doc: str, region: Span, item: bool = False) -> list[Span]:
         return []
     if re.search(r"\b(?:by|to|for|with|of|including|through)\s*:?\s*$|:\s*$", doc[s:region.end]):
         return []  # "strengthen controls by:", "take five steps:" lead a list; the actions are its items
-    bounds = [s, *_split_points(doc, s, e), e]
+    bounds = sorted({s, *semis, *_split_points(doc, s, e), e})
     items = []
     for a, b in itertools.pairwise(bounds):
         sp = span(doc, a, b)

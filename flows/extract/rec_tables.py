@@ -21,7 +21,7 @@ from flows.core.numbers import numbered
 from flows.core.report_ids import find_report_ids
 from flows.core.text import Span, norm_ws, span
 from flows.extract import emit
-from flows.extract.actions import split_actions, starts_with_verb
+from flows.extract.actions import skip_subject, split_actions, starts_with_verb
 from flows.extract.claims import Shape
 from flows.extract.model import Document, Extraction
 from flows.extract.status_phrases import find_status
@@ -442,6 +442,53 @@ def _vertical_tables(doc: Document, evidence: str, asserted_by: str, out: Extrac
     return read
 
 
+# a record's head line with nothing of the action on it: "Recommendation #2      ★ Significant",
+# "■ OIG-24-77  ·  Recommendation 1  ·  DHS Management Directorate  ·  Issued 09/19/2024"
+_HEAD_LINE_RE = re.compile(r"^[ \t■•▪*-]*(?:(?P<pre>OIG[^\n]{0,20}?)\s*(?:·|\||\t|\s{2,})\s*)?(?:Recommendation|Rec\.)\s*"
+                           r"(?:#\s*|No\.\s*)?(?P<n>\d{1,2})(?P<rest>(?:\s*(?:·|\||\t|\s{2,})[^\n]*)?)$",
+                           re.IGNORECASE | re.MULTILINE)
+_WE_RECOMMEND_RE = re.compile(r"\s*We\s+recommend(?:\s+that)?\s+", re.IGNORECASE)
+
+
+def _headed_records(doc: Document, evidence: str, asserted_by: str, out: Extraction) -> list[tuple[int, int]]:
+    """Records whose head line names the number (and the report, component, date) and whose action
+    follows on lines of its own, then "Status: …", "Agency Response: …" lines: oversight.gov's
+    report cards and search results. The report's title may stand between head and action."""
+    text, read = doc.text, []
+    for m in _HEAD_LINE_RE.finditer(text):
+        if re.search(r"[a-z]{3}\.\s|:\s*$", m["rest"]) or starts_with_verb(m["rest"].strip(" ·|\t"), labelled=True):
+            continue  # prose, or an action on the head's own line (the line readers' form)
+        action, pos = None, m.end()
+        for _ in range(3):  # the action, after at most a title line
+            nl = text.find("\n", pos + 1)
+            line = span(text, pos + 1, len(text) if nl < 0 else nl)
+            if not line.text or _HEAD_LINE_RE.fullmatch(line.text) or _LABELLED_LINE_RE.match(line.text):
+                break
+            lead = _WE_RECOMMEND_RE.match(line.text)
+            body = _lines_after(text, line.start + (lead.end() if lead else 0), first=True)
+            if lead:
+                body = span(text, skip_subject(text, body.start, body.end), body.end)
+            if len(body.text.split()) >= 4 and starts_with_verb(body.text, labelled=True):
+                action = body
+                break
+            pos = line.end
+        if action is None:
+            continue
+        number = int(m["n"])
+        ids = [rid for _, _, rid in find_report_ids(m.group(0))]
+        report_id = ids[0] if ids else _report_above(doc, m.start())
+        action = span(text, action.start, action.end - action.text.endswith("."))
+        for item in split_actions(text, action, item=True) or [action]:
+            out.recommendations.append(emit.recommendation(
+                doc.doc_id, item, rec_number=number, report_id=report_id, restated=True,
+                report_link="stated" if report_id else None, text=norm_ws(item.text), addressee=None,
+                agency=_agency(text, span(text, m.start(), action.end)), themes=themes_for(item.text),
+                evidence=evidence, citations=[]))
+        _tail_claims(doc, action.end, number, report_id, asserted_by, out)
+        read.append((m.start(), action.end))
+    return read
+
+
 # a report card's tally: "Total recommendations: 5 · Open: 3 · Closed: 2"
 _TALLY_RE = re.compile(r"\b(?:Total\s+)?recommendations\s*:\s*(?P<total>\d{1,3})(?P<parts>(?:\s*[·|,;•]\s*"
                        r"(?:Open|Closed|Unresolved|Resolved)\s*:\s*\d{1,3})+)", re.IGNORECASE)
@@ -467,6 +514,7 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
     _tallies(doc, asserted_by, out)
     records = (_records(doc, evidence, asserted_by, out) + _trailing_records(doc, evidence, asserted_by, out)
                + _vertical_tables(doc, evidence, asserted_by, out))
+    records += _headed_records(doc, evidence, asserted_by, out) if not records else []
     pending: list[tuple[int, str | None]] = []  # hanging-indent records waiting for their "Status:" line
     status_table = False  # inside a table of report / number / status rows (until a blank line)
     for m in _LINE_RE.finditer(text):

@@ -261,3 +261,36 @@ def test_report_card_tally_empty_cells_and_titles():
     tallies = {(e["value"], e["scope"], e["count"], e["total"], e["report_id"]) for e in ex.status_events
                if not e["rec_number"]}
     assert tallies == {("open", "n_of_m", 3, 4, "OIG-23-48"), ("closed", "n_of_m", 1, 4, "OIG-23-48")}
+
+
+SEARCH_RESULTS = """Recommendations
+Data current through 02/28/2025
+
+■ OIG-24-62  ·  Recommendation 4  ·  United States Secret Service  ·  Issued 07/02/2024
+   The Secret Service Has Not Fully Implemented Its Body-Worn Camera Program
+   Audit a random sample of recordings each quarter; and report the results to the Office of Professional Responsibility.
+   Status: Open        Significant: No
+
+■ OIG-23-24  ·  Recommendation 3  ·  U.S. Customs and Border Protection  ·  Issued 03/08/2023
+   CBP Did Not Consistently Inspect Outbound Rail Cargo
+   Assess staffing at the four rail crossings where outbound inspections were suspended.
+   Status: Unresolved        Significant: No        Agency Response: Non-concur
+
+Recommendation #2                                   ★ Significant
+Reconcile the equipment inventory with the property system once a year, and retire records for units removed from service.
+Status:  Resolved-Open
+Agency Response:  Concur
+"""
+
+
+def test_records_headed_by_a_line_of_their_own():
+    """A head line naming number, report, component and date ("■ OIG-24-62 · Recommendation 4 · …"),
+    or only the number ("Recommendation #2   ★ Significant"), then the report's title, the action on
+    lines of its own (a semicolon between two actions) and "Status:" / "Agency Response:" lines."""
+    ex = _extract(SEARCH_RESULTS)
+    recs = sorted((r["report_id"], r["rec_number"], " ".join(r["text"].split()[:2])) for r in ex.recommendations)
+    assert recs == [("OIG-23-24", 2, "Reconcile the"), ("OIG-23-24", 2, "retire records"),
+                    ("OIG-23-24", 3, "Assess staffing"), ("OIG-24-62", 4, "Audit a"), ("OIG-24-62", 4, "report the")]
+    got = {(e["report_id"], e["rec_number"], e["value"]) for e in ex.status_events}
+    assert {("OIG-24-62", 4, "open"), ("OIG-23-24", 3, "unresolved"), ("OIG-23-24", 3, "nonconcur"),
+            ("OIG-23-24", 2, "resolved"), ("OIG-23-24", 2, "open"), ("OIG-23-24", 2, "concur")} <= got
