@@ -147,9 +147,9 @@ def skip_subject(doc: str, start: int, end: int) -> int:
             return start + m.start()  # "that TSA tighten …": a base-form verb after a named subject
         prev = word.lower()
         bare = word.lower().strip(",").removesuffix("’s").removesuffix("'s")
-        named = named or word[0].isupper()
-        if not (word[0].isupper() or bare in SUBJECT_WORDS):
-            break
+        named = named or word[0].isupper() or bare in ("it", "they")
+        if not (word[0].isupper() or bare in SUBJECT_WORDS or (subjunctive and named and bare.endswith("ly"))):
+            break  # (an adverb may stand between the subject and its verb: "that USCIS immediately move …")
         if m.start() > 80:
             return pos
     # a named addressee with a common noun before "to": "Coast Guard headquarters to come up with …"

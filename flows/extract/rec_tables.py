@@ -442,6 +442,66 @@ def _vertical_tables(doc: Document, evidence: str, asserted_by: str, out: Extrac
     return read
 
 
+_REPORT_COLUMN_RE = re.compile(r"Report\s*(?:No\.?|Number|#|ID)", re.IGNORECASE)
+_HEAD_CELL_RE = re.compile(r"(?:Rec(?:ommendation)?\.?(?:\s+(?:No\.|Number|#|Text|Status|\(summary\)))?|No\.|#|Number|Status|"
+                           r"Resolution(?:\s+Status)?|(?:Agency|Management)\s+Response|Response|Significant(?:\s+Recommendation)?|"
+                           r"Questioned\s+Costs|Funds\s+for\s+Better\s+Use|Date\s+Closed|Open\s+Since|Component|Agency|"
+                           r"Report\s*(?:No\.?|Number|#|ID)|Report\s+Title|Title|Issued|Issue\s+Date|Date\s+Issued|"
+                           r"Potential\s+(?:Cost\s+)?Savings|Target\s+(?:Completion\s+)?Date)", re.IGNORECASE)
+
+
+def _column_tables(doc: Document, evidence: str, asserted_by: str, out: Extraction) -> list[tuple[int, int]]:
+    """Tables flattened one cell per line whose rows do not open with the number: column heads
+    ("Component", "Report No.", "Report Title", "Issued", "Rec. No.", "Recommendation (summary)",
+    "Status"), then rows of as many lines, one block per row. The number, report, action and
+    status come from their columns."""
+    text, read = doc.text, []
+    blocks = [span(text, a, b) for a, b in _blocks(text)]
+    for bi, block in enumerate(blocks):
+        heads = [ln.group(0).strip() for ln in _LINE_RE.finditer(block.text)]
+        if len(heads) < 4 or not all(_HEAD_CELL_RE.fullmatch(h) for h in heads):
+            continue
+        k = len(heads)
+        num_col = next((i for i, h in enumerate(heads) if _NUMBER_COLUMN_RE.fullmatch(h)), None)
+        if num_col is None or num_col == 0:
+            continue  # a table whose rows open with the number is _vertical_tables' to read
+        rep_col = next((i for i, h in enumerate(heads) if _REPORT_COLUMN_RE.fullmatch(h)), None)
+        for row_block in blocks[bi + 1:]:
+            cells = [span(text, row_block.start + m.start(), row_block.start + m.end())
+                     for m in _LINE_RE.finditer(row_block.text)]
+            if len(cells) != k or not re.fullmatch(r"\d{1,2}", cells[num_col].text):
+                break
+            number = int(cells[num_col].text)
+            ids = [rid for _, _, rid in find_report_ids(cells[rep_col].text)] if rep_col is not None else []
+            report_id = ids[0] if ids else _report_above(doc, row_block.start)
+            for i, (head, cell) in enumerate(zip(heads, cells, strict=True)):
+                if i in (num_col, rep_col):
+                    continue
+                if len(cell.text.split()) >= 4 and starts_with_verb(cell.text, labelled=True):
+                    cell = span(text, cell.start, cell.end - cell.text.endswith("."))
+                    out.recommendations.append(emit.recommendation(
+                        doc.doc_id, cell, rec_number=number, report_id=report_id, restated=True,
+                        report_link="stated" if report_id else None, text=norm_ws(cell.text), addressee=None,
+                        agency=_agency(text, row_block), themes=themes_for(cell.text), evidence=evidence, citations=[]))
+                elif re.match(r"Status|Resolution|(?:Agency |Management )?Response", head, re.IGNORECASE):
+                    for kind, value in _cell_claims(text, cell):
+                        out.status_events.append(emit.event(doc.doc_id, row_block, kind, value, asserted_by,
+                                                            document_date=doc.published_on, report_id=report_id,
+                                                            rec_number=number))
+            read.append((row_block.start, row_block.end))
+    return read
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Stretches of text between blank lines."""
+    out, at = [], 0
+    for m in re.finditer(r"\n[ \t]*\n", text):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
 # a record's head line with nothing of the action on it: "Recommendation #2      ★ Significant",
 # "■ OIG-24-77  ·  Recommendation 1  ·  DHS Management Directorate  ·  Issued 09/19/2024"
 _HEAD_LINE_RE = re.compile(r"^[ \t■•▪*-]*(?:(?P<pre>OIG[^\n]{0,20}?)\s*(?:·|\||\t|\s{2,})\s*)?(?:Recommendation|Rec\.)\s*"
@@ -513,7 +573,7 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
     _glosses(doc, evidence, out)
     _tallies(doc, asserted_by, out)
     records = (_records(doc, evidence, asserted_by, out) + _trailing_records(doc, evidence, asserted_by, out)
-               + _vertical_tables(doc, evidence, asserted_by, out))
+               + _vertical_tables(doc, evidence, asserted_by, out) + _column_tables(doc, evidence, asserted_by, out))
     records += _headed_records(doc, evidence, asserted_by, out) if not records else []
     pending: list[tuple[int, str | None]] = []  # hanging-indent records waiting for their "Status:" line
     status_table = False  # inside a table of report / number / status rows (until a blank line)

@@ -346,9 +346,13 @@ class _ClaimReader:
                 targets = self._reports_for(span(text, para.start, quote.end) if record or row else clause, sent,
                                             reports, p_index, "one")
                 rid = targets[0] if len(targets) == 1 else _adjacent_report(text, lists) if lists else None
+                # where the clause names several reports, each list takes the report written next to it
+                # ("recommendation 2 of OIG-17-42 and recommendation 2 of OIG-19-12")
+                pairs = ([((_adjacent_report(text, [x]) or rid) if len(targets) > 1 else rid, n) for x in lists for n in x[2]]
+                         if lists else [(rid, n) for n in numbers])
                 left_out = excluded_number(text, hit.end, clause.end) if hit.value == "concur" else None
-                rows += [emit.event(doc.doc_id, quote, hit.kind, hit.value, by, report_id=rid, rec_number=n,
-                                    at=hit.start, **common) for n in numbers if n != left_out]
+                rows += [emit.event(doc.doc_id, quote, hit.kind, hit.value, by, report_id=r, rec_number=n,
+                                    at=hit.start, **common) for r, n in dict.fromkeys(pairs) if n != left_out]
                 if left_out is not None:  # "concurred with recommendation two but not one"
                     rows.append(emit.event(doc.doc_id, quote, "response", "nonconcur", by, report_id=rid,
                                            rec_number=left_out, **common))

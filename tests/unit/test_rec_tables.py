@@ -294,3 +294,44 @@ def test_records_headed_by_a_line_of_their_own():
     got = {(e["report_id"], e["rec_number"], e["value"]) for e in ex.status_events}
     assert {("OIG-24-62", 4, "open"), ("OIG-23-24", 3, "unresolved"), ("OIG-23-24", 3, "nonconcur"),
             ("OIG-23-24", 2, "resolved"), ("OIG-23-24", 2, "open"), ("OIG-23-24", 2, "concur")} <= got
+
+
+COLUMN_TABLE = """Appendix 3
+Significant Recommendations Not Yet Implemented
+
+Component
+Report No.
+Report Title
+Rec. No.
+Recommendation (summary)
+Status
+
+FEMA
+OIG-18-93
+FEMA Should Recover Ineligible Debris Costs
+3
+Recover $12,408,311 in ineligible debris removal costs.
+Resolved – Open
+
+USCG
+OIG-17-42
+The Coast Guard Cannot Confirm Cutter Maintenance
+1
+Establish a single record of depot-level maintenance on each cutter.
+Unresolved – Open
+
+Removed since our last report: recommendation 2 of OIG-17-42 and recommendation 4 of OIG-19-12 were closed in February 2020.
+"""
+
+
+def test_a_table_one_cell_per_line_whose_rows_do_not_open_with_the_number():
+    """Column heads ("Component", "Report No.", …, "Rec. No.", "Status") then one block of as many lines
+    per row: number, report, action and status from their columns; a sentence naming two reports gives
+    each number the report written next to it."""
+    ex = _extract(COLUMN_TABLE)
+    assert sorted((r["report_id"], r["rec_number"], r["text"].split()[0]) for r in ex.recommendations) == [
+        ("OIG-17-42", 1, "Establish"), ("OIG-18-93", 3, "Recover")]
+    got = {(e["report_id"], e["rec_number"], e["value"]) for e in ex.status_events}
+    assert {("OIG-18-93", 3, "resolved"), ("OIG-18-93", 3, "open"), ("OIG-17-42", 1, "unresolved"),
+            ("OIG-17-42", 1, "open"), ("OIG-17-42", 2, "closed"), ("OIG-19-12", 4, "closed")} <= got
+    assert ("OIG-19-12", 2, "closed") not in got and ("OIG-17-42", 4, "closed") not in got
