@@ -30,11 +30,16 @@ class CleanText:
     raw_pos: tuple[int, ...]
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
-        """The raw span covering the cleaned span [start, end)."""
+        """The raw span covering the cleaned span [start, end) (where columns were read one after
+        the other, the smallest raw stretch holding every character of it)."""
         if end <= start:
             p = self.raw_pos[start] if start < len(self.raw_pos) else len(self.raw)
             return p, p
-        return self.raw_pos[start], self.raw_pos[end - 1] + 1
+        a, b = self.raw_pos[start], self.raw_pos[end - 1] + 1
+        if b <= a or b - a > 2 * (end - start) + 200:  # reordered: read the range's extremes
+            part = self.raw_pos[start:end]
+            return min(part), max(part) + 1
+        return a, b
 
 
 def _sub(text: str, pos: list[int], rx: re.Pattern[str], repl: Callable[[re.Match[str]], str],
@@ -156,10 +161,108 @@ HOST_CHROME_RE = re.compile(
     r"|(?:Recommended|Similar)(?:\s+(?:publications|documents))?)[ \t]*(?:\n|$)", re.MULTILINE | re.IGNORECASE)
 
 
+# Two columns of prose side by side, as a PDF's text layer lays out a Highlights page ("What We
+# Recommend" on the left, "What We Found" on the right): the right column starts at one fixed
+# position, after a gap, on line after line. Read the left column, then the right one.
+_MIN_COLUMN = 24
+
+
+def _right_start(line: str) -> int | None:
+    """Where a right-hand column could start on this line: after a gap of two spaces or more, or
+    after leading spaces (a line with only the right column)."""
+    lead = len(line) - len(line.lstrip(" "))
+    if lead >= _MIN_COLUMN and line.strip():
+        return lead
+    m = re.search(r"\S {2,}(?=\S)", line)
+    return m.end() if m and m.end() >= _MIN_COLUMN else None
+
+
+def _column_runs(lines: list[str]) -> list[tuple[int, int, int]]:
+    """(first line, last line + 1, column) for each run of lines laid out in two columns."""
+    runs, i = [], 0
+    while i < len(lines):
+        col = _right_start(lines[i])
+        if col is None:
+            i += 1
+            continue
+        j, both, right_only, left_only, labels = i, 0, 0, 0, 0
+        while j < len(lines):
+            ln = lines[j]
+            if not ln.strip():
+                j += 1
+                continue
+            if "|" in ln or "\t" in ln:
+                break  # a table's row
+            if len(ln) > col and ln[col - 1] == " " and ln[col] != " " and ln[col - 2:col] == "  " or \
+                    (len(ln) > col and not ln[:col].strip()):
+                left = ln[:col].strip()
+                if re.search(r"\S {3,}\S", left) or re.search(r"\S {3,}\S", ln[col:]):
+                    break  # a table's cells, not two columns of prose
+                both += bool(left)
+                right_only += not left
+                labels += left.endswith(":")  # "DHS response:        Concur": a record's labels and values
+            elif len(ln.rstrip()) < col - 1:
+                left_only += 1
+            else:
+                break
+            j += 1
+        if both >= 3 and both + right_only >= 5 and left_only + both >= 4 and labels < 2:
+            runs.append((i, j, col))
+            i = j
+            continue
+        # a failed run: the next start is a line whose column differs (a start inside the run with
+        # the same column would fail again), so no stretch is scanned twice for one column
+        k = i + 1
+        while k < j and _right_start(lines[k]) in (None, col):
+            k += 1
+        i = k
+    return runs
+
+
+def _columns(text: str, pos: list[int]) -> tuple[str, list[int]]:
+    """The text with each run of two-column lines read as its left column, then its right one."""
+    lines = text.split("\n")
+    runs = _column_runs(lines)
+    if not runs:
+        return text, pos
+    starts, at = [], 0
+    for ln in lines:
+        starts.append(at)
+        at += len(ln) + 1
+    out, out_pos, done = [], [], 0
+    for a, b, col in runs:
+        first = starts[a]
+        out.append(text[done:first])
+        out_pos.extend(pos[done:first])
+        for side in ("left", "right"):
+            blank = True
+            for k in range(a, b):
+                ln, base = lines[k], starts[k]
+                lo, hi = (0, min(col, len(ln))) if side == "left" else (min(col, len(ln)), len(ln))
+                part = ln[lo:hi].rstrip()
+                if not part.strip():  # this column is empty here: its paragraph ends
+                    if not blank:
+                        out.append("\n")
+                        out_pos.append(out_pos[-1])
+                    blank = True
+                    continue
+                blank = False
+                out.append(part + "\n")
+                out_pos.extend(pos[base + lo:base + lo + len(part)])
+                out_pos.append(pos[base + lo + len(part) - 1])
+            out.append("\n")
+            out_pos.append(out_pos[-1] if out_pos else 0)
+        done = starts[b - 1] + len(lines[b - 1]) if b - 1 < len(lines) else len(text)
+    out.append(text[done:])
+    out_pos.extend(pos[done:])
+    return "".join(out), out_pos
+
+
 def clean(raw: str) -> CleanText:
     text, pos = raw, list(range(len(raw)))
     text, pos = _sub(text, pos, re.compile("\r\n?"), lambda m: "\n")
     text, pos = _sub(text, pos, COURT_HEADER_RE, lambda m: "")
+    text, pos = _columns(text, pos)
     if len(HOST_CHROME_RE.findall(text)) >= 3:  # a host site's page: its chrome is not the document
         text, pos = _sub(text, pos, HOST_CHROME_RE, lambda m: "")
     text, pos = _sub(text, pos, ENTITY_WORD_RE, lambda m: ENTITY_WORDS[m.group(1)])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 # list markers: "•", "-", "1.", "2)", "(3)", "(b)", "(iv)" (not a phone's "(202)")
 BULLET_RE = re.compile(r"^[ \t\u00a0]*(?:[•·▪◦●‣∙*–—►▸➢➤■□✓-]|\d{1,2}[.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\))[ \t\u00a0]+")
+_PAREN_ITEM_RE = re.compile(r"[ \t\u00a0]*\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\)[ \t\u00a0]+")
 _FIRST_PAREN_RE = re.compile(r"[ \t\u00a0]*\((?:1|a|i)\)[ \t\u00a0]+")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
 # A sentence ends at . ! ? (optionally followed by quotes, brackets or citation markers)
@@ -62,7 +63,8 @@ def paragraphs(doc: str) -> tuple[Span, ...]:
         lines = doc[block_start:block_end].splitlines(keepends=True)
         # "(2) …" opens an item only in a list laid out as lines, whose "(1)" also opens one (an
         # inline "(1) … (2) …" enumeration wrapped by the page is one sentence)
-        paren_items = any(_FIRST_PAREN_RE.match(line) for line in lines)
+        paren_items = any(_FIRST_PAREN_RE.match(line) for line in lines) and \
+            sum(bool(_PAREN_ITEM_RE.match(line)) for line in lines) >= 2
         for line in lines:
             bullet = BULLET_RE.match(line)
             if bullet and line_start > chunk_start and (paren_items or not bullet.group(0).strip().startswith("(")):

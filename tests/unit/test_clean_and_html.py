@@ -46,3 +46,39 @@ def test_html_keeps_the_main_content_only():
     assert html_text(page) == "Report title\n\nFirst para.\n\n• one\n\n• two\n"
     assert html_text("<html><body><p>No main element here.</p><script>x()</script></body></html>") == (
         "No main element here.\n")
+
+
+TWO_COLUMNS = """DHS OIG HIGHLIGHTS
+
+Why We Did                          What We Found
+This Audit                          The Coast Guard did not record
+We reviewed how the                 whether boat crews completed their
+Coast Guard trains boat             annual drills, and 12 of 40 stations
+crews at small stations.            kept no drill logs at all.
+
+What We                             We recommend that the Coast Guard
+Recommend                           (1) log every drill in one system
+We made two                         and (2) audit station drill logs
+recommendations.                    each year.
+
+  Item                        | Figure
+  Stations reviewed           | 40
+  Stations without drill logs | 12
+  Boats inspected             | 85
+  Crews interviewed           | 61
+"""
+
+
+def test_two_columns_of_prose_are_read_one_after_the_other():
+    """A page laid out in two columns (the right one starting at one position, after a gap) is read
+    as its left column, then its right column, so a recommendation is one sentence again; every
+    character keeps its raw position and a quote covers its passage; a table's rows are left alone."""
+    c = clean(TWO_COLUMNS)
+    assert "We recommend that the Coast Guard\n(1) log every drill in one system\nand (2) audit station drill logs" in c.text
+    assert "We reviewed how the\nCoast Guard trains boat\ncrews at small stations." in c.text
+    assert "  Stations reviewed           | 40" in c.text
+    at = c.text.index("log every drill")
+    a, b = c.to_raw(at, at + len("log every drill in one system"))
+    assert TWO_COLUMNS[a:b] == "log every drill in one system"
+    a, b = c.to_raw(c.text.index("(1) log"), c.text.index("each year.") + len("each year."))
+    assert TWO_COLUMNS[a:b].startswith("(1) log every drill") and TWO_COLUMNS[a:b].endswith("each year.")
