@@ -193,8 +193,7 @@ def _column_runs(lines: list[str]) -> list[tuple[int, int, int]]:
                 continue
             if "|" in ln or "\t" in ln:
                 break  # a table's row
-            if len(ln) > col and ln[col - 1] == " " and ln[col] != " " and ln[col - 2:col] == "  " or \
-                    (len(ln) > col and not ln[:col].strip()):
+            if len(ln) > col and ((ln[col - 2:col] == "  " and ln[col] != " ") or not ln[:col].strip()):
                 left = ln[:col].strip()
                 if re.search(r"\S {3,}\S", left) or re.search(r"\S {3,}\S", ln[col:]):
                     break  # a table's cells, not two columns of prose
