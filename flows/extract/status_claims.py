@@ -291,9 +291,12 @@ class _ClaimReader:
         if not (LABEL_LINE_RE.match(self.text, line_start)
                 or THIS_REC_RE.search(self.text, sentence_start, end or pos)):  # "OIG considers this recommendation …"
             return None
-        para = self.paras[p_index]
-        heads = [*RECORD_HEAD_RE.finditer(self.text, para.start, line_start),
-                 *INLINE_HEAD_RE.finditer(self.text, para.start, sentence_start)]
+        # the record's head is in this paragraph or, where the record's fields are paragraphs of their
+        # own ("Recommendation 1 — Staffing", then "CBP's response: Concur."), up to three before it
+        para = self.paras[max(0, p_index - 3)] if p_index else self.paras[p_index]
+        start = max(para.start, pos - 1200)
+        heads = [*RECORD_HEAD_RE.finditer(self.text, start, line_start),
+                 *INLINE_HEAD_RE.finditer(self.text, start, sentence_start)]
         head = max(heads, key=lambda m: m.start(), default=None)
         if head is None or numbered(self.text, head.end(), sentence_start):
             return None  # another number named since the head: the pointer is not the head's

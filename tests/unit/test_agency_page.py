@@ -115,3 +115,32 @@ def test_agency_restating_recommendations_by_tag_by_number_and_in_items():
                    (None, "record each")}
     for r in ex.recommendations:
         assert AGENCY_RECS[r["start"]:r["end"]] == r["quote"]
+
+
+FACT_SHEET = """CBP Actions on Inspector General Recommendations (OIG-24-46)
+
+Recommendation 1 — Staffing
+
+What the OIG asked for: that the Border Patrol determine how many coordinators each sector needs.
+
+CBP's response: Concur. CBP considers this recommendation implemented.
+
+Recommendation 2 — Training
+
+What the OIG asked for: that the Border Patrol train every coordinator before assignment.
+
+CBP's response: Partially concur.
+
+Where it stands: The OIG considers this recommendation unresolved.
+"""
+
+
+def test_record_fields_in_paragraphs_of_their_own_take_the_heads_number():
+    """A fact sheet's record ("Recommendation 2 — Training", then paragraphs "CBP's response: …" and
+    "Where it stands: The OIG considers this recommendation unresolved.") numbers its claims by its head,
+    and OIG's determination reported on the agency's page is OIG's."""
+    ex = extract_document(Document("j" * 16, FACT_SHEET, "agency_page", None, []))
+    got = {(e["rec_number"], e["value"], e["asserted_by"]) for e in ex.status_events}
+    assert {(1, "concur", "agency"), (1, "closed", "agency"), (2, "partially_concur", "agency"),
+            (2, "unresolved", "oig")} <= got
+    assert all(e["report_id"] == "OIG-24-46" for e in ex.status_events if e["rec_number"])
