@@ -283,11 +283,11 @@ class _ClaimReader:
                     return (group, min(a.sentence.start for a in group)) if len(group) == 1 else ([], sent.start)
         return [], sent.start
 
-    def _record_head(self, p_index: int, pos: int, end: int | None = None) -> re.Match[str] | None:
+    def _record_head(self, p_index: int, sent: Span, pos: int, end: int | None = None) -> re.Match[str] | None:
         """The "Recommendation N" line that heads the record block holding, at pos, a labelled
         line ("USCIS response: Concur") or a claim about "this recommendation"."""
         line_start = self.text.rfind("\n", 0, pos) + 1
-        sentence_start = max(self.text.rfind(". ", 0, pos) + 2, line_start)
+        sentence_start = max(sent.start, line_start)
         if not (LABEL_LINE_RE.match(self.text, line_start)
                 or THIS_REC_RE.search(self.text, sentence_start, end or pos)):  # "OIG considers this recommendation …"
             return None
@@ -337,7 +337,7 @@ class _ClaimReader:
             quote = sent
             # a table row: its first cell is the number (whatever other rows the sentence holds), the row the quote
             row = TABLE_ROW_RE.match(text, text.rfind("\n", 0, hit.start) + 1)
-            record = self._record_head(p_index, hit.start, hit.end) if not numbers and not row else None
+            record = self._record_head(p_index, sent, hit.start, hit.end) if not numbers and not row else None
             if row:
                 line_end = text.find("\n", hit.end)
                 numbers, quote = [int(row["n"])], span(text, row.start(), len(text) if line_end < 0 else line_end)
