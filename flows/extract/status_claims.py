@@ -31,7 +31,8 @@ from flows.extract.status_phrases import find_status
 from flows.extract.themes import themes_for
 
 REC_CONTEXT_RE = re.compile(r"\b(?:recommend\w*|recs?|items?|actions?|findings?|audits?|reports?)\b"
-                            r"|\b(?:concurr?ed|agreed)\s+with\s+(?:both|all|each|them|it|most|many|several|some)\b"
+                            r"|\b(?:concurr?ed|agreed)\s+with\s+(?:both|all|each|them|it|most|many|several|some|one|two|"
+                            r"three|four|five|six|seven|eight|nine|ten|\d{1,2})\b"
                             r"|#\s*\d", re.IGNORECASE)
 
 

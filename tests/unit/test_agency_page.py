@@ -144,3 +144,13 @@ def test_record_fields_in_paragraphs_of_their_own_take_the_heads_number():
     assert {(1, "concur", "agency"), (1, "closed", "agency"), (2, "partially_concur", "agency"),
             (2, "unresolved", "oig")} <= got
     assert all(e["report_id"] == "OIG-24-46" for e in ex.status_events if e["rec_number"])
+
+
+def test_a_count_of_responses_without_the_noun():
+    """"CBP concurred with three and partially concurred with one" counts responses on the report the
+    page is about, though the word "recommendations" is in the sentence before."""
+    text = ("Border Patrol Coordinators (OIG-24-46). The report made four recommendations. "
+            "CBP concurred with three and partially concurred with one.\n")
+    ex = extract_document(Document("k" * 16, text, "agency_page", None, []))
+    got = {(e["report_id"], e["value"], e["scope"], e["count"]) for e in ex.status_events}
+    assert got == {("OIG-24-46", "concur", "n_of_m", 3), ("OIG-24-46", "partially_concur", "n_of_m", 1)}
