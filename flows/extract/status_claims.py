@@ -50,6 +50,9 @@ def extract(doc: Document, asserted_by: str, own_report: str | None = None) -> E
 
 _COORDINATED_RE = re.compile(r"[\s,/–—-]*(?:and|or|but)?[\s,/–—-]*", re.IGNORECASE)
 # between a list of numbers and the status predicated of it: "are", "remain", "as", "to be now"
+# the list's report, then the verb: "recommendation 1 in OIG-24-26 is closed, and recommendations 2, 3, and 4 remain open"
+_COPULA_GAP_RE = re.compile(r"\s+(?:in|of|from)\s+OIG[-–—\s]?\d{2}[-–—]\d{2,3}\s*(?:(?:is|are|was|were|remains?|has\s+been|"
+                            r"have\s+been)\s+(?:now\s+|still\s+)?)?", re.IGNORECASE)
 # a wording whose object follows it: "… recommendation 1, partially concurred with recommendations 2 and 4"
 _TAKES_OBJECT_RE = re.compile(r"\s*(?:with|to)\b", re.IGNORECASE)
 _PREDICATE_GAP_RE = re.compile(r"(?:[\s,]|\b(?:are|is|were|was|remain|remains|stay|stays|now|still|both|all|as|to|be|"
@@ -78,7 +81,8 @@ def _own_lists(text: str, lists: list[tuple[int, int, list[int]]], hit: tuple[in
         # and 2 resolved and open, recommendation 3 resolved and closed", "Recommendations 1 through 4
         # are resolved and open" (wordings coordinated in between belong to the same list)
         chain = sorted({h for h in hits if before[-1][1] <= h[0] <= at})
-        if _PREDICATE_GAP_RE.fullmatch(text[before[-1][1]:chain[0][0]]) and all(
+        gap = text[before[-1][1]:chain[0][0]]
+        if (_PREDICATE_GAP_RE.fullmatch(gap) or _COPULA_GAP_RE.fullmatch(gap)) and all(
                 _COORDINATED_RE.fullmatch(text[a[1]:b[0]]) for a, b in itertools.pairwise(chain) if b[0] >= a[1]):
             return before[-1:]
     nxt = min((h[0] for h in hits if h[0] > at), default=None)

@@ -265,3 +265,12 @@ def test_a_transcript_without_punctuation_and_one_wording_read_once():
         (1, "Inspect"), (2, "Replace"), (3, "Train")]
     responses = sorted((e["rec_number"], e["value"]) for e in ex.status_events if e["kind"] == "response")
     assert responses == [(1, "concur"), (1, "concur"), (2, "partially_concur"), (3, "concur")]
+
+
+def test_a_status_after_the_lists_report_and_verb():
+    """"recommendation 1 in OIG-24-26 is closed, and recommendations 2, 3, and 4 remain open": the
+    status after "in <report> is" belongs to the list before it, not to the next list."""
+    text = "OIG-24-26\n\nIn sum, recommendation 1 in OIG-24-26 is closed, and recommendations 2, 3,\nand 4 remain open.\n"
+    ex = extract_document(Document("m" * 16, text, "oig_listing", None, []))
+    assert {(e["rec_number"], e["value"]) for e in ex.status_events} == {
+        (1, "closed"), (2, "open"), (3, "open"), (4, "open")}
