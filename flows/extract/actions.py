@@ -136,7 +136,8 @@ def skip_subject(doc: str, start: int, end: int) -> int:
     if lead and is_verb(lead.group(2)):
         return start + lead.start(1)
     prev, named = "", False
-    subjunctive = bool(re.match(r"\s*that\s", doc[start:end]))  # "that TSA tighten …"
+    # "that TSA tighten …", also when the trigger took the "that": "recommended that | USCIS immediately move …"
+    subjunctive = bool(re.match(r"\s*that\s", doc[start:end]) or re.search(r"\bthat\s*$", doc[max(0, start - 8):start]))
     for m in re.finditer(r"\S+", doc[start:end]):
         word = m.group(0)
         if is_verb(word) and not (word[0].isupper() and m.start() > 0) and prev not in DETERMINERS:

@@ -181,3 +181,18 @@ def test_news_lists_addressees_and_second_reported_clauses():
                    "retrain coxswains who", "notify each sector", "survey every station", "take any unsafe"}
     for r in ex.recommendations:
         assert NEWS_LISTS[r["start"]:r["end"]] == r["quote"]
+
+
+def test_listing_summaries_that_state_their_recommendations():
+    """OIG's listing summaries: "We made one recommendation, that the Coast Guard establish …";
+    "including that it disallow …" and "that USCIS immediately move …" (the subject's verb after the
+    trigger took "that"); "The five recommendations we made to HSI include requiring …"."""
+    text = ("OIG-22-22 We made one recommendation, that the Coast Guard establish a tracking process for decal exams.\n\n"
+            "OIG-24-47 We made two recommendations to FEMA Region 6, including that it disallow $2,917,340 in "
+            "ineligible costs.\n\n"
+            "OIG-24-55 We recommended that USCIS immediately move the files to a controlled-access room.\n\n"
+            "OIG-25-02 The five recommendations we made to HSI include requiring a second witness for cash payments.\n")
+    ex = extract_document(Document("n" * 16, text, "oig_listing", None, []))
+    got = {(r["report_id"], " ".join(r["text"].split()[:2])) for r in ex.recommendations}
+    assert got == {("OIG-22-22", "establish a"), ("OIG-24-47", "disallow $2,917,340"), ("OIG-24-55", "move the"),
+                   ("OIG-25-02", "requiring a")}
