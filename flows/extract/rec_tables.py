@@ -109,6 +109,22 @@ def _agency(text: str, line: Span) -> str:
     return counts.most_common(1)[0][0] if counts else "DHS"
 
 
+def _restated(doc: Document, out: Extraction, sp: Span, number: int, report_id: str | None, evidence: str,
+              around: Span) -> None:
+    """A recommendation restated in a table or record (`around`: the row or record, for its agency)."""
+    out.recommendations.append(emit.recommendation(
+        doc.doc_id, sp, rec_number=number, report_id=report_id, restated=True,
+        report_link="stated" if report_id else None, text=norm_ws(sp.text), addressee=None,
+        agency=_agency(doc.text, around), themes=themes_for(sp.text), evidence=evidence, citations=[]))
+
+
+def _action_cell(text: str, cell: Span) -> Span | None:
+    """A cell that states an action (four words or more, opening with a verb), without its full stop."""
+    if len(cell.text.split()) >= 4 and starts_with_verb(cell.text, labelled=True):
+        return span(text, cell.start, cell.end - cell.text.endswith("."))
+    return None
+
+
 def _report_above(doc: Document, pos: int) -> str | None:
     """The report the stretch above pos is about: the last report id written before it."""
     before = [rid for s, rid in doc.named_reports if s < pos]
@@ -425,12 +441,9 @@ def _vertical_tables(doc: Document, evidence: str, asserted_by: str, out: Extrac
             report_id = _report_above(doc, row[0].start)
             cells = zip(columns, row[1:], strict=True) if len(row) == k else (("", c) for c in row[1:])
             for head, cell in cells:
-                if len(cell.text.split()) >= 4 and starts_with_verb(cell.text, labelled=True):
-                    cell = span(text, cell.start, cell.end - cell.text.endswith("."))
-                    out.recommendations.append(emit.recommendation(
-                        doc.doc_id, cell, rec_number=number, report_id=report_id, restated=True,
-                        report_link="stated" if report_id else None, text=norm_ws(cell.text), addressee=None,
-                        agency=_agency(text, cell), themes=themes_for(cell.text), evidence=evidence, citations=[]))
+                action = _action_cell(text, cell)
+                if action:
+                    _restated(doc, out, action, number, report_id, evidence, action)
                 elif len(cell.text.split()) <= 4 and not re.match(r"Significant|Questioned|Funds", head, re.IGNORECASE):
                     for kind, value in _cell_claims(text, cell):
                         out.status_events.append(emit.event(doc.doc_id, quote, kind, value, asserted_by,
@@ -477,12 +490,9 @@ def _column_tables(doc: Document, evidence: str, asserted_by: str, out: Extracti
             for i, (head, cell) in enumerate(zip(heads, cells, strict=True)):
                 if i in (num_col, rep_col):
                     continue
-                if len(cell.text.split()) >= 4 and starts_with_verb(cell.text, labelled=True):
-                    cell = span(text, cell.start, cell.end - cell.text.endswith("."))
-                    out.recommendations.append(emit.recommendation(
-                        doc.doc_id, cell, rec_number=number, report_id=report_id, restated=True,
-                        report_link="stated" if report_id else None, text=norm_ws(cell.text), addressee=None,
-                        agency=_agency(text, row_block), themes=themes_for(cell.text), evidence=evidence, citations=[]))
+                action = _action_cell(text, cell)
+                if action:
+                    _restated(doc, out, action, number, report_id, evidence, row_block)
                 elif re.match(r"Status|Resolution|(?:Agency |Management )?Response", head, re.IGNORECASE):
                     for kind, value in _cell_claims(text, cell):
                         out.status_events.append(emit.event(doc.doc_id, row_block, kind, value, asserted_by,
@@ -539,11 +549,7 @@ def _headed_records(doc: Document, evidence: str, asserted_by: str, out: Extract
         report_id = ids[0] if ids else _report_above(doc, m.start())
         action = span(text, action.start, action.end - action.text.endswith("."))
         for item in split_actions(text, action, item=True) or [action]:
-            out.recommendations.append(emit.recommendation(
-                doc.doc_id, item, rec_number=number, report_id=report_id, restated=True,
-                report_link="stated" if report_id else None, text=norm_ws(item.text), addressee=None,
-                agency=_agency(text, span(text, m.start(), action.end)), themes=themes_for(item.text),
-                evidence=evidence, citations=[]))
+            _restated(doc, out, item, number, report_id, evidence, span(text, m.start(), action.end))
         _tail_claims(doc, action.end, number, report_id, asserted_by, out)
         read.append((m.start(), action.end))
     return read
