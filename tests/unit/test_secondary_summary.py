@@ -196,3 +196,15 @@ def test_listing_summaries_that_state_their_recommendations():
     got = {(r["report_id"], " ".join(r["text"].split()[:2])) for r in ex.recommendations}
     assert got == {("OIG-22-22", "establish a"), ("OIG-24-47", "disallow $2,917,340"), ("OIG-24-55", "move the"),
                    ("OIG-25-02", "requiring a")}
+
+
+def test_reported_proposals_and_reviews_that_say():
+    """"The IG's review of the … pilot says the agency should write …", "The OIG suggests that USCIS
+    review …", "investigators said USCIS should update …"."""
+    text = ("The IG’s review of the Secret Service’s body-worn camera pilot says the agency\nshould write a "
+            "retention policy before expanding the pilot. The OIG suggests that USCIS review a random sample of "
+            "rejected fee waiver requests each month. Finally, investigators said USCIS should update the Form "
+            "I-912 instructions.\n")
+    ex = extract_document(Document("o" * 16, text, "secondary_summary", None, []))
+    assert {" ".join(r["text"].split()[:2]) for r in ex.recommendations} == {
+        "write a", "review a", "update the"}
