@@ -310,8 +310,8 @@ def _trailing_records(doc: Document, evidence: str, asserted_by: str, out: Extra
 
 
 # "Status: Open – Resolved   Expected completion: …", "Status (both): …" under record lines
-_STATUS_LINE_RE = re.compile(r"[ \t]*Status(?:\s*\((?:both|all|each)\))?\s*:\s*(?P<v>\S(?:[^\n]*?\S)?)(?=[ \t]{2,}|[ \t]*$)",
-                             re.IGNORECASE)
+_STATUS_LINE_RE = re.compile(r"[ \t]*(?:Status(?:\s*\((?:both|all|each)\))?\s*:|→|->|=>)\s*(?P<v>\S(?:[^\n]*?\S)?)"
+                             r"(?=[ \t]{2,}|[ \t]*$)", re.IGNORECASE)  # "Status: Open – Resolved", "→ Open-Resolved"
 _LABELLED_NUMBER_RE = re.compile(r"^(?:Rec(?:ommendation)?\.?|No\.|#)\s*#?\s*\d{1,2}\.?$", re.IGNORECASE)
 
 

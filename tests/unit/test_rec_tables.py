@@ -335,3 +335,22 @@ def test_a_table_one_cell_per_line_whose_rows_do_not_open_with_the_number():
     assert {("OIG-18-93", 3, "resolved"), ("OIG-18-93", 3, "open"), ("OIG-17-42", 1, "unresolved"),
             ("OIG-17-42", 1, "open"), ("OIG-17-42", 2, "closed"), ("OIG-19-12", 4, "closed")} <= got
     assert ("OIG-19-12", 2, "closed") not in got and ("OIG-17-42", 4, "closed") not in got
+
+
+DRILLDOWN = """DETAIL — OIG-23-41
+  FLETC Should Improve Its Tracking of Instructor Certifications
+
+  Rec. 1    Record each instructor's certification expiration date in the
+            scheduling system.
+            → Open-Resolved
+  Rec. 2    Suspend instructors with lapsed certifications from teaching.
+            → Closed - Implemented (02/12/2024)
+"""
+
+
+def test_status_lines_marked_by_an_arrow():
+    """A dashboard's drill-down gives each record's status on a line of its own after an arrow."""
+    ex = _extract(DRILLDOWN)
+    assert {(e["rec_number"], e["value"]) for e in ex.status_events} == {(1, "open"), (1, "resolved"), (2, "closed")}
+    assert [r["text"] for r in ex.recommendations if r["rec_number"] == 1] == [
+        "Record each instructor's certification expiration date in the scheduling system"]
