@@ -555,6 +555,31 @@ def _headed_records(doc: Document, evidence: str, asserted_by: str, out: Extract
     return read
 
 
+# a status table with leader dots, by number or range: "1-3 ............ Resolved / Open", "Rec. 4 ...... Closed"
+_DOTTED_STATUS_RE = re.compile(r"^[ \t]*(?:(?:Rec(?:ommendation)?s?\.?|No\.|#)\s*)?(?P<a>\d{1,2})(?:\s*(?:[-–]|through|to)\s*"
+                               r"(?P<b>\d{1,2}))?[ \t]*\.{3,}[ \t]*(?P<status>[A-Za-z][^\n]{0,40}?)[ \t]*$", re.MULTILINE)
+
+
+def _dotted_statuses(doc: Document, asserted_by: str, out: Extraction) -> list[tuple[int, int]]:
+    """Rows of a status table drawn with leader dots whose action is given elsewhere: the status
+    of each number (or range of numbers) the row names, on the report the table is about."""
+    text, read = doc.text, []
+    for m in _DOTTED_STATUS_RE.finditer(text):
+        cell = span(text, m.start("status"), m.end("status"))
+        claims = _cell_claims(text, cell)
+        if not claims or starts_with_verb(_lines_after(text, m.end()).text, labelled=True):
+            continue  # not a status, or a record whose action follows (the line readers' form)
+        a, b = int(m["a"]), int(m["b"] or m["a"])
+        report_id = _report_above(doc, m.start())
+        line = span(text, m.start(), m.end())
+        for n in range(a, b + 1) if a <= b <= a + 30 else [a]:
+            for kind, value in claims:
+                out.status_events.append(emit.event(doc.doc_id, line, kind, value, asserted_by,
+                                                    document_date=doc.published_on, report_id=report_id, rec_number=n))
+        read.append((line.start, line.end))
+    return read
+
+
 # a report card's tally: "Total recommendations: 5 · Open: 3 · Closed: 2"
 _TALLY_RE = re.compile(r"\b(?:Total\s+)?recommendations\s*:\s*(?P<total>\d{1,3})(?P<parts>(?:\s*[·|,;•]\s*"
                        r"(?:Open|Closed|Unresolved|Resolved)\s*:\s*\d{1,3})+)", re.IGNORECASE)
@@ -581,6 +606,7 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
     records = (_records(doc, evidence, asserted_by, out) + _trailing_records(doc, evidence, asserted_by, out)
                + _vertical_tables(doc, evidence, asserted_by, out) + _column_tables(doc, evidence, asserted_by, out))
     records += _headed_records(doc, evidence, asserted_by, out) if not records else []
+    records += _dotted_statuses(doc, asserted_by, out)
     pending: list[tuple[int, str | None]] = []  # hanging-indent records waiting for their "Status:" line
     status_table = False  # inside a table of report / number / status rows (until a blank line)
     for m in _LINE_RE.finditer(text):

@@ -77,6 +77,10 @@ class _Rec:
     body: Span
 
 
+# a section headed by a report's id and title: "OIG-19-52 -- TSA Does Not Verify …", "OIG-20-41: The Coast Guard …"
+SECTION_ID_RE = re.compile(r"^[ \t]*(OIG[-\u2010-\u2014]\d{2}[-\u2010-\u2014]\d{2,3})[ \t]*(?:--|[—–:,])[ \t]*[A-Z]", re.MULTILINE)
+
+
 def _report_id(text: str, published: str | None = None) -> str | None:
     """The report's own id: among the ids of its cover (the first 3,000 characters), the one the
     published text repeats most (running heads and footers carry it on every page; a host
@@ -90,6 +94,9 @@ def _report_id(text: str, published: str | None = None) -> str | None:
     # a running head or footer ("www.oig.dhs.gov   OIG-21-58") is the report's own; an id cited
     # in a sentence ("we reported … (OIG-16-19)") is not, even on the cover page
     heads = Counter(rid for s, e, rid in every if _on_chrome_line(source, s, e))
+    sections = {rid for m in SECTION_ID_RE.finditer(source) for _, _, rid in find_report_ids(m.group(1))}
+    if len(sections) >= 3 and not set(heads) - sections:
+        return None  # a memo or letter about several reports, each heading its own section: none is its own
     order = list(dict.fromkeys([rid for _, _, rid in cover] + list(heads)))
     return max(order, key=lambda rid: (heads[rid], counts[rid], -order.index(rid)))
 

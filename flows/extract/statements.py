@@ -417,11 +417,11 @@ def previous_report(para_reports: dict, paras: list[Span], p_index: int) -> tupl
     """The report stated in the nearest earlier paragraph of the same section ("The report
     made 33 recommendations. … it recommended …"), when that paragraph names exactly one."""
     for j in range(p_index - 1, max(-1, p_index - 4), -1):
-        if is_heading(paras[j]):
-            break
-        if j in para_reports:
+        if j in para_reports:  # (a section's heading may itself name the report: "OIG-21-07 -- Coast Guard …")
             reps, link = para_reports[j]
             return (reps, link) if len(reps) == 1 else ([], None)
+        if is_heading(paras[j]):
+            break
     return [], None
 
 

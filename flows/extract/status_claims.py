@@ -143,6 +143,8 @@ REPORT_POINTER_RE = re.compile(r"\b(?:the|this|that|its|these|those|both|two|all
                                r"evaluation|update|follow-up|inspection)s?\b|\bits\s+recommendations\b", re.IGNORECASE)
 POINTS_BACK_RE = re.compile(r"\b(?:that|those|the\s+(?:earlier|prior|previous|first|original|\d{4}))\s+(?:\w+\s+)?"
                             r"(?:report|review|audit|alert|evaluation|inspection)s?\b", re.IGNORECASE)
+ACROSS_RE = re.compile(r"\b(?:across|among|in)\s+(?:the|these|those|all)\s+(?:\w+\s+)?(?:reports|audits|reviews|"
+                       r"evaluations|components)\b", re.IGNORECASE)
 BOTH_RE = re.compile(r"\b(?:both|two)\s+(?:audits|reports|reviews|inspections|evaluations)\b", re.IGNORECASE)
 PLURAL_RE = re.compile(r"\b(?:these|those|the|all)\s+(?:audits|reports|reviews|evaluations)\b", re.IGNORECASE)
 RECS_OF_RE = re.compile(r"\brecommendations?\s+(?:from|of|in|made in|made by)\s+(?P<desc>[^.;]{3,160})", re.IGNORECASE)
@@ -217,6 +219,8 @@ class _ClaimReader:
                 return described
         if reports:
             return reports
+        if ACROSS_RE.search(clause.text):
+            return []  # "Across the five reports, nine recommendations remain open": no one report's
         if self.own_report and scope != "one" and not (BOTH_RE.search(clause.text) or PLURAL_RE.search(clause.text)
                                     or POINTS_BACK_RE.search(clause.text)):
             # a report's own text speaks of itself unless it points elsewhere (numbered claims in a

@@ -274,3 +274,42 @@ def test_a_status_after_the_lists_report_and_verb():
     ex = extract_document(Document("m" * 16, text, "oig_listing", None, []))
     assert {(e["rec_number"], e["value"]) for e in ex.status_events} == {
         (1, "closed"), (2, "open"), (3, "open"), (4, "open")}
+
+
+SECRETARY_MEMO = """MEMORANDUM FOR:     The Secretary
+SUBJECT:            Recommendations Open More Than Two Years
+
+OIG-19-52 -- TSA Does Not Verify Badge Holder Training (July 2019)
+
+    TSA concurred with all six recommendations. #1 through #4 are closed.
+
+OIG-20-41 -- The Coast Guard Does Not Ensure Boarding Team Qualifications (June 2020)
+
+    Status by recommendation
+      1-3 ............ Resolved / Open
+      4 .............. Closed
+
+OIG-21-07 -- Coast Guard Air Stations Cannot Account for Immersion Suits (November 2020)
+
+    The report's only recommendation, that the Coast Guard reconcile immersion suit inventories with its
+    property system, was closed administratively on May 4, 2022.
+
+Across the three reports, six recommendations remain open.
+"""
+
+
+def test_a_memo_about_several_reports():
+    """A memo whose sections are each headed by a report's id and title has no report of its own: each
+    section's claims are its report's; a status table drawn with leader dots gives each number of a
+    range its status; "The report's only recommendation, that …" states it; a count across the reports
+    is no one report's."""
+    doc = Document("q" * 16, SECRETARY_MEMO, "oig_report", None, [])
+    from flows.extract.report_structure import identity
+    assert identity(doc)[0] is None
+    ex = extract_document(doc)
+    got = {(e["report_id"], e["rec_number"], e["value"]) for e in ex.status_events if e["rec_number"]}
+    assert {("OIG-19-52", n, "closed") for n in (1, 2, 3, 4)} <= got
+    assert {("OIG-20-41", n, v) for n in (1, 2, 3) for v in ("resolved", "open")} | {("OIG-20-41", 4, "closed")} <= got
+    assert [r["report_id"] for r in ex.recommendations if r["text"].startswith("reconcile immersion")] == ["OIG-21-07"]
+    across = [e for e in ex.status_events if e["quote"].startswith("Across")]
+    assert across and all(e["report_id"] is None for e in across)
