@@ -580,6 +580,48 @@ def _dotted_statuses(doc: Document, asserted_by: str, out: Extraction) -> list[t
     return read
 
 
+# an export's records pasted as JSON: {"report_number": "OIG-22-44", "recommendation_number": "1", …}
+_JSON_OBJECT_RE = re.compile(r"\{[^{}]*(?:\}|\Z)")
+_JSON_FIELD_RE = re.compile(r'"(?P<key>[A-Za-z_ ]{2,40})"\s*:\s*(?:"(?P<v>(?:[^"\\\n]|\\.)*)"|(?P<n>\d{1,3})\b)')
+
+
+def _json_key(key: str) -> str:
+    """"recommendation_number", "recommendationNumber", "Recommendation Number" -> "recommendation number"."""
+    return re.sub(r"[_ ]+", " ", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key)).strip().lower()
+
+
+def _json_records(doc: Document, evidence: str, asserted_by: str, out: Extraction) -> list[tuple[int, int]]:
+    """Records of an export pasted as JSON, one object per recommendation (a paste cut short keeps
+    its last, unclosed object): number, report, action and status from their fields."""
+    text, read = doc.text, []
+    for obj in _JSON_OBJECT_RE.finditer(text):
+        fields: dict[str, Span] = {}
+        for f in _JSON_FIELD_RE.finditer(text, obj.start(), obj.end()):
+            g = "v" if f["v"] is not None else "n"
+            fields.setdefault(_FIELD_NAMES.get(_json_key(f["key"]), _json_key(f["key"])), span(text, f.start(g), f.end(g)))
+        num = next((fields[k] for k in ("recommendation number", "rec number", "recommendation no", "number")
+                    if k in fields), None)
+        if num is None or not re.fullmatch(r"\d{1,2}", num.text):
+            continue
+        number = int(num.text)
+        rep = fields.get("report number") or fields.get("report id")
+        ids = [rid for _, _, rid in find_report_ids(rep.text)] if rep else []
+        report_id = ids[0] if ids else _report_above(doc, obj.start())
+        whole = span(text, obj.start(), obj.end())
+        action = fields.get("recommendation") or fields.get("recommendation text")
+        action = _action_cell(text, action) if action else None
+        for item in (split_actions(text, action, item=True) or [action]) if action else []:
+            _restated(doc, out, item, number, report_id, evidence, whole)
+        for name in ("status", "resolution", "agency response"):
+            cell = fields.get(name)
+            for kind, value in _cell_claims(text, cell) if cell and cell.text else []:
+                out.status_events.append(emit.event(doc.doc_id, whole, kind, value, asserted_by,
+                                                    document_date=doc.published_on, report_id=report_id,
+                                                    rec_number=number))
+        read.append((obj.start(), obj.end()))
+    return read
+
+
 # a report card's tally: "Total recommendations: 5 · Open: 3 · Closed: 2"
 _TALLY_RE = re.compile(r"\b(?:Total\s+)?recommendations\s*:\s*(?P<total>\d{1,3})(?P<parts>(?:\s*[·|,;•]\s*"
                        r"(?:Open|Closed|Unresolved|Resolved)\s*:\s*\d{1,3})+)", re.IGNORECASE)
@@ -607,6 +649,7 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
                + _vertical_tables(doc, evidence, asserted_by, out) + _column_tables(doc, evidence, asserted_by, out))
     records += _headed_records(doc, evidence, asserted_by, out) if not records else []
     records += _dotted_statuses(doc, asserted_by, out)
+    records += _json_records(doc, evidence, asserted_by, out) if "{" in text else []
     pending: list[tuple[int, str | None]] = []  # hanging-indent records waiting for their "Status:" line
     status_table = False  # inside a table of report / number / status rows (until a blank line)
     for m in _LINE_RE.finditer(text):

@@ -354,3 +354,32 @@ def test_status_lines_marked_by_an_arrow():
     assert {(e["rec_number"], e["value"]) for e in ex.status_events} == {(1, "open"), (1, "resolved"), (2, "closed")}
     assert [r["text"] for r in ex.recommendations if r["rec_number"] == 1] == [
         "Record each instructor's certification expiration date in the scheduling system"]
+
+
+JSON_PASTE = """-- pasted from Oversight.gov > Recommendations > Download > JSON --
+[
+  {
+    "report_number": "OIG-22-44",
+    "recommendation_number": "3",
+    "recommendation": "Update the radiation detection procedures; and distribute the update to all land border ports.",
+    "status": "Open - Unresolved",
+    "agency_response": "Non-Concur",
+    "closed_date": null
+  },
+  {
+    "reportNumber": "OIG-21-61",
+    "recommendationNumber": 2,
+    "recommendation": "Suspend the travel card of any employee whose balance is past due.",
+    "status": "Closed - Implemented"
+"""
+
+
+def test_an_export_pasted_as_json():
+    """An export's records pasted as JSON (snake or camel case keys, a last object cut short): number,
+    report, actions and status from their fields, quoted with the whole object."""
+    ex = _extract(JSON_PASTE)
+    assert sorted((r["report_id"], r["rec_number"], r["text"].split()[0]) for r in ex.recommendations) == [
+        ("OIG-21-61", 2, "Suspend"), ("OIG-22-44", 3, "Update"), ("OIG-22-44", 3, "distribute")]
+    assert {(e["report_id"], e["rec_number"], e["value"]) for e in ex.status_events} == {
+        ("OIG-22-44", 3, "open"), ("OIG-22-44", 3, "unresolved"), ("OIG-22-44", 3, "nonconcur"),
+        ("OIG-21-61", 2, "closed")}
