@@ -356,6 +356,11 @@ def _tail_claims(doc: Document, after: int, number: int, report_id: str | None, 
 _NUMBERED_CELL_RE = re.compile(r"(?:Recs?\.?|Recommendations?|#)\s*#?\d", re.IGNORECASE)
 
 
+def _cells_of(line: str) -> bool:
+    """Whether a line is a table row (cells split by pipes, tabs or runs of spaces)."""
+    return len(_SPLIT_RE.split(line.strip())) >= 2
+
+
 def _numbered_status_cells(doc: Document, line: Span, asserted_by: str, out: Extraction) -> None:
     """Status cells that name their recommendations: "Rec. 1, 2: Closed", "Recs 3-5: Resolved – Open",
     "Recs. 1, 3 closed; Rec. 2 open-resolved" (a semiannual appendix's status column, a list per
@@ -373,6 +378,10 @@ def _numbered_status_cells(doc: Document, line: Span, asserted_by: str, out: Ext
         if not re.match(r"\s*:|\s+(?:open|closed|resolved|unresolved)\b", after, re.IGNORECASE):
             continue
         value = span(text, lists[0][1] + len(re.match(r"\s*:?\s*", after).group(0)), part_span.end)
+        prev = text[text.rfind("\n", 0, max(0, line.start - 1)) + 1:max(0, line.start - 1)]
+        if re.search(r"[a-z]\.\s+\S", value.text) or (prev.strip() and not re.search(r"[.:;!?|]\s*$", prev)
+                                                        and not _cells_of(prev)):
+            continue  # prose wrapped onto this line ("… that it considers\nRecommendations 2 and 5 resolved …")
         ids = [rid for _, _, rid in find_report_ids(line.text)]
         report_id = ids[0] if ids else _report_above(doc, line.start)
         for kind, v in _cell_claims(text, value):

@@ -154,3 +154,14 @@ def test_a_count_of_responses_without_the_noun():
     ex = extract_document(Document("k" * 16, text, "agency_page", None, []))
     got = {(e["report_id"], e["value"], e["scope"], e["count"]) for e in ex.status_events}
     assert got == {("OIG-24-46", "concur", "n_of_m", 3), ("OIG-24-46", "partially_concur", "n_of_m", 1)}
+
+
+def test_a_status_sentence_wrapped_onto_a_line_is_not_a_table_cell():
+    """"… the OIG informed TSA that it considers\\nRecommendations 2 and 5 resolved and closed." is OIG's
+    claim read as a sentence, not a status cell of a line that happens to start with the numbers."""
+    text = ("TSA FAQ\n\nIn a letter dated September 30, 2024, the OIG informed TSA that it considers\n"
+            "Recommendations 2 and 5 resolved and closed. Recommendations 1, 3, 4 and 6\nremain open.\n")
+    ex = extract_document(Document("r" * 16, text, "agency_page", None, []))
+    got = {(e["rec_number"], e["value"], e["asserted_by"]) for e in ex.status_events}
+    assert {(2, "closed", "oig"), (5, "resolved", "oig"), (6, "open", "agency")} <= got
+    assert not any(e["asserted_by"] == "agency" and e["value"] == "closed" for e in ex.status_events)
