@@ -679,6 +679,10 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
         record = _RECORD_RE.match(text, m.start(), m.end())  # anchored at the line start, before its indent
         paren_head = _PAREN_HEAD_RE.match(text, m.start(), m.end())
         cells = _cells(text, line)
+        if len(cells) >= 3 and _NUMBER_COLUMN_RE.fullmatch(cells[0].text) and \
+                any(re.match(r"Status|Resolution", c.text, re.IGNORECASE) for c in cells[1:]):
+            status_table = True  # a table's header: "Rec.   ICE asked to   Our decision   Status after this letter"
+            continue
         _numbered_status_cells(doc, line, asserted_by, out)
         number = action = None
         hanging = False

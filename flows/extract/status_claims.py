@@ -171,6 +171,7 @@ STATUS_LABEL_RE = re.compile(r"\bstatus\s*:", re.IGNORECASE)
 # a status asked for is not a status claimed: "ICE requests that OIG consider this recommendation resolved and closed"
 REQUEST_RE = re.compile(r"\b(?:requests?|requested|requesting|asks?|asked|asking)\s+(?:that\s+)?(?:the\s+)?(?:DHS\s+)?"
                         r"(?:OIG|we|you|us)\s+(?:to\s+)?(?:consider|close|resolve|deem|mark)\b", re.IGNORECASE)
+NEGATED_RE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:yet\s+)?$|n[’']t\s+(?:yet\s+)?$", re.IGNORECASE)
 TITLE_LINE_RE = re.compile(r"[ \t#*]*(?:Open|Closed|Resolved|Unresolved)\s+Recommendations\b[^.:\n\d]{0,20}", re.IGNORECASE)
 OIG_ACTS_RE = re.compile(r"\b(?:OIG|Inspector General)\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:closed|resolved)\b")
 # the component speaking for itself (every DHS component, not only ICE)
@@ -327,8 +328,9 @@ class _ClaimReader:
             if key in seen:
                 continue
             seen.add(key)
-            if hit.kind == "status" and REQUEST_RE.search(text, clause.start, hit.start):
-                continue
+            if hit.kind == "status" and (REQUEST_RE.search(text, clause.start, hit.start)
+                                         or NEGATED_RE.search(text, max(clause.start, hit.start - 24), hit.start)):
+                continue  # asked for, or denied: "We are not closing recommendation 5"
             line_start, line_end = text.rfind("\n", 0, hit.start) + 1, text.find("\n", hit.end)
             if TITLE_LINE_RE.fullmatch(text, line_start, len(text) if line_end < 0 else line_end):
                 continue  # a page's or section's title: "Open Recommendations", "Closed recommendations ▸ show"

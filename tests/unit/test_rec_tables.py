@@ -383,3 +383,26 @@ def test_an_export_pasted_as_json():
     assert {(e["report_id"], e["rec_number"], e["value"]) for e in ex.status_events} == {
         ("OIG-22-44", 3, "open"), ("OIG-22-44", 3, "unresolved"), ("OIG-22-44", 3, "nonconcur"),
         ("OIG-21-61", 2, "closed")}
+
+
+DECISION_LETTER = """Re: Closure request for OIG-21-58
+
+    Rec.   ICE asked to   Our decision   Status after this letter
+    ----   ------------   ------------   -------------------------
+     1     Close          Granted        Closed
+     2     Close          Denied         Resolved - Open
+     3     --             --             Unresolved - Open
+
+We are not closing recommendation 2.
+"""
+
+
+def test_a_status_table_under_its_header_and_a_denied_closure():
+    """Rows of a table whose header names the number and status columns ("Rec. … Status after this
+    letter") are status claims though no row names its report; "We are not closing recommendation 2"
+    claims no closure."""
+    ex = _extract(DECISION_LETTER, "oig_report")
+    got = {(e["report_id"], e["rec_number"], e["value"]) for e in ex.status_events}
+    assert {("OIG-21-58", 1, "closed"), ("OIG-21-58", 2, "resolved"), ("OIG-21-58", 2, "open"),
+            ("OIG-21-58", 3, "unresolved"), ("OIG-21-58", 3, "open")} <= got
+    assert ("OIG-21-58", 2, "closed") not in got
