@@ -184,14 +184,24 @@ def _nominal_items(text: str, region: Span) -> list[Span]:
     return items
 
 
-def _same_action(a: Action, b: Action) -> bool:
+def _same_action(a: Action, b: Action, weight: dict[str, float]) -> bool:
     """Two statements of one action (a summary and the body restating it). Items of one sentence
-    or one list are distinct actions by construction, however many words they share."""
+    or one list are distinct actions by construction, however many words they share. The words
+    they share count by how rare they are among the document's actions: a topic's words recur in
+    its distinct actions ("contract inspectors" in each of FEMA's five), an action's own words
+    recur only where it is restated ("performance goals" / "performance metrics"): half of all
+    their words, or of their rare words' weight, in common."""
     if a.rec_number and b.rec_number and a.rec_number != b.rec_number:
         return False  # two numbers: two recommendations
-    shared = len(a.stems & b.stems)  # a topic's words recur in its distinct actions: a share, not two words
-    return a.sentence != b.sentence and bool(set(a.themes) & set(b.themes)) and \
-        shared >= max(2, 0.5 * min(len(a.stems), len(b.stems)))
+    if a.sentence == b.sentence or not set(a.themes) & set(b.themes):
+        return False
+    shared = a.stems & b.stems
+    if len(shared) < 2:
+        return False
+    if len(shared) >= 0.5 * min(len(a.stems), len(b.stems)):
+        return True  # half their words in common
+    mass = lambda stems: sum(weight.get(w, 1.0) for w in stems)  # noqa: E731
+    return mass(shared) >= 0.45 * min(mass(a.stems), mass(b.stems))  # or the words that are theirs alone
 
 
 def _sentence_reports(doc: Document, sent: Span) -> tuple[list[str], str | None]:
@@ -371,10 +381,15 @@ def _read(doc: Document, oig_speaks: bool) -> Statements:
                     doc, a.paragraph):
                 a.report_id, a.report_link = reps[0], link
 
+    # a word's weight: one over the number of the document's statements that use it
+    seen_in = Counter(w for a in actions for w in a.stems)
+    weight = {w: 1.0 / n for w, n in seen_in.items()}
     canon: list[Action] = []
     owner: dict[int, Action] = {}
     for a in actions:
-        match = next((c for c in canon if _same_action(c, a)), None)
+        # a statement restates an action when it matches any statement of it (the summary's wording
+        # may be closer to the body's restatement than to the first one)
+        match = next((c for c in canon if any(_same_action(x, a, weight) for x in (c, *c.duplicates))), None)
         if match is None:
             canon.append(a)
             owner[id(a)] = a

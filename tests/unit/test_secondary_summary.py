@@ -208,3 +208,19 @@ def test_reported_proposals_and_reviews_that_say():
     ex = extract_document(Document("o" * 16, text, "secondary_summary", None, []))
     assert {" ".join(r["text"].split()[:2]) for r in ex.recommendations} == {
         "write a", "review a", "update the"}
+
+
+def test_a_restatement_matches_any_statement_of_the_action_and_topic_words_count_less():
+    """A conclusion's "set measurable performance goals for oversight" restates an action the body
+    gave twice ("establishing clear performance metrics …", "performance goals and measurable
+    oversight metrics …"): one row. Five distinct actions about contract inspectors share the topic's
+    words and stay five."""
+    text = ("The inspector general recommended establishing clear performance metrics to measure training "
+            "compliance and effectiveness [1]. It later called for performance goals and measurable oversight "
+            "metrics tied to training [2].\n\nConclusion: OIG's playbook is to set measurable performance goals "
+            "for oversight.\n\nThe OIG recommended that FEMA require every contract inspector to finish the basic "
+            "course before deployment in a disaster. The OIG also recommended that FEMA replace contract "
+            "inspectors with federal employees for inspections in catastrophic disasters.\n")
+    ex = extract_document(Document("t" * 16, text, "secondary_summary", None, []))
+    firsts = sorted(" ".join(r["text"].split()[:2]) for r in ex.recommendations)
+    assert firsts == ["establishing clear", "replace contract", "require every"]
