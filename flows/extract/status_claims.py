@@ -143,6 +143,7 @@ REPORT_POINTER_RE = re.compile(r"\b(?:the|this|that|its|these|those|both|two|all
                                r"evaluation|update|follow-up|inspection)s?\b|\bits\s+recommendations\b", re.IGNORECASE)
 POINTS_BACK_RE = re.compile(r"\b(?:that|those|the\s+(?:earlier|prior|previous|first|original|\d{4}))\s+(?:\w+\s+)?"
                             r"(?:report|review|audit|alert|evaluation|inspection)s?\b", re.IGNORECASE)
+CARD_LABEL_RE = re.compile(r"^[ \t]*Report\s+(?:Number|No\.?)\s*:?[ \t]*\n?[ \t]*(OIG[-–—]\d{2}[-–—]\d{2,3})", re.MULTILINE)
 ACROSS_RE = re.compile(r"\b(?:across|among|in)\s+(?:the|these|those|all)\s+(?:\w+\s+)?(?:reports|audits|reviews|"
                        r"evaluations|components)\b", re.IGNORECASE)
 BOTH_RE = re.compile(r"\b(?:both|two)\s+(?:audits|reports|reviews|inspections|evaluations)\b", re.IGNORECASE)
@@ -220,6 +221,9 @@ class _ClaimReader:
                 return described
         if reports:
             return reports
+        card = self._card_report(sent)
+        if card:
+            return [card]
         if ACROSS_RE.search(clause.text):
             return []  # "Across the five reports, nine recommendations remain open": no one report's
         if self.own_report and scope != "one" and not (BOTH_RE.search(clause.text) or PLURAL_RE.search(clause.text)
@@ -257,6 +261,17 @@ class _ClaimReader:
             if scope == "one" and len(earlier) == 1 and not self.own_report:
                 return earlier  # the only report the document has named so far (a page of records about it)
         return [self.own_report] if self.own_report else []
+
+    def _card_report(self, sent: Span) -> str | None:
+        """A listing card's report when its fields follow its summary (oig.dhs.gov: title, "Executive
+        Summary", the summary, then "Report Number" over the id): the id labelled after the claim,
+        with no other id and no new card (a bullet line) in between."""
+        label = CARD_LABEL_RE.search(self.text, sent.end, min(len(self.text), sent.end + 1500))
+        if not label or find_report_ids(self.text, sent.end, label.start()) or \
+                re.search(r"^[ \t]*[•▪■*]", self.text[sent.end:label.start()], re.MULTILINE):
+            return None
+        found = find_report_ids(label.group(1))
+        return found[0][2] if found else None
 
     def _described(self, desc: str, history: list[str]) -> list[str]:
         stated = [rid for _, _, rid in find_report_ids(desc)]
