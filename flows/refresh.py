@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from pathlib import Path
 
@@ -34,6 +35,12 @@ def task_runner():
     if choice == "dask":
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # its INFO chatter is not ours to print
         from prefect_dask import DaskTaskRunner
+
+        # distributed may be imported (and its logging set up) before the variable above is read; its
+        # shutdown race logs "Batched Comm Closed" with a traceback at INFO (dask/distributed#7192),
+        # harmless and not the user's to read: the scheduler's side runs here, in this process
+        for name in ("distributed", "distributed.batched", "distributed.core", "distributed.comm"):
+            logging.getLogger(name).setLevel(logging.WARNING)
 
         address = os.environ.get("DASK_SCHEDULER_ADDRESS")
         if address:
