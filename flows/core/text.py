@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 # list markers: "•", "-", "1.", "2)", "(3)", "(b)", "(iv)" (not a phone's "(202)")
-BULLET_RE = re.compile(r"^[ \t\u00a0]*(?:[•·▪◦●‣∙*–—►▸➢➤■□✓-]|\d{1,2}[.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\))[ \t\u00a0]+")
-_PAREN_ITEM_RE = re.compile(r"[ \t\u00a0]*\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\)[ \t\u00a0]+")
+_PAREN = r"\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\)"
+BULLET_RE = re.compile(rf"^[ \t\u00a0]*(?:[•·▪◦●‣∙*–—►▸➢➤■□✓-]|\d{{1,2}}[.)]|{_PAREN})[ \t\u00a0]+")
+_PAREN_ITEM_RE = re.compile(rf"[ \t\u00a0]*{_PAREN}[ \t\u00a0]+")
 _FIRST_PAREN_RE = re.compile(r"[ \t\u00a0]*\((?:1|a|i)\)[ \t\u00a0]+")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
 # A sentence ends at . ! ? (optionally followed by quotes, brackets or citation markers)

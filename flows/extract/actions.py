@@ -55,11 +55,13 @@ SUBJECT_WORDS = frozenset("""that for the its their it they we us our agency age
     would to also then further better more needed needs""".split())
 # the specific actions of a general one: "strengthen oversight by mandating …", "tighten control of
 # the program, including updating …, ensuring …"
+# who reports OIG's words in a clause of its own: "…, and it called on the agency to …"
+REPORTER = r"(?:it|they|OIG|the\s+(?:OIG|report|watchdog|inspector\s+general|office|auditors|review))"
 BY_RE = re.compile(r"\b(?:by|including)\s+(?=\w+ing\b)", re.IGNORECASE)
 CUT_RE = re.compile(
     r"\s*(?:—|–\s|\s-\s|;|,?\s+because\b|,?\s+since\b|,\s+which\b|,\s+so that\b|,\s+citing\b|,\s+after\b"
     r"|,?\s+rather than\b|,?\s+instead of\b|,\s+according to\b|,\s+(?:remains?|is|are|was|were|has\s+been)\s+(?:now\s+|still\s+)?(?:resolved|unresolved|open|closed)\b|[,.]?[”\"](?=\s+(?:said|says|added|wrote|told)\b)"
-    r"|,?\s+and\s+(?:it|they|OIG|the\s+(?:OIG|report|watchdog|inspector\s+general|office|auditors|review))\s+(?:also\s+)?"
+    rf"|,?\s+and\s+{REPORTER}\s+(?:also\s+)?"
     r"(?:called|urged|asked|told|recommended|said|wants|wanted|directed|pressed|advised)\b"  # another reported clause
     r"|,\s+noting\b|,\s+arguing\b|,\s+but\b|\s+but\s+|,\s+though\b|\.?\s*\[\d)", re.IGNORECASE)
 ITEM_LEAD_RE = re.compile(r"^(?:(?:and|or|then|also|to|and\s+then|and\s+to|as\s+well\s+as|should|must|(?:it|they)\s+should)\s+)+",
@@ -248,7 +250,8 @@ def _enumerated(doc: str, region: Span) -> list[Span]:
 
 
 # a number tag closing each action: "establish X (Recommendation 1); record Y (Recommendation 2); and …"
-NUMBER_TAG_RE = re.compile(r"\((?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?\d{1,2}\)", re.IGNORECASE)
+NUMBER_TAG = r"\((?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?(?P<n>\d{1,2})\)"
+NUMBER_TAG_RE = re.compile(NUMBER_TAG, re.IGNORECASE)
 
 
 def _tagged(doc: str, region: Span, item: bool) -> list[Span]:

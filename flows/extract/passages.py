@@ -112,10 +112,8 @@ def run_passages(doc: Document, profile: Profile) -> Extraction:
         # the same wording read again, quoted otherwise (a record's "OIG Analysis: … this recommendation
         # resolved and open" quoted from its head by one reader and from its sentence by another)
         ats = {(*_claim(e)[:4], e["_at"]) for e in out.status_events if e.get("_at") is not None}
-        ends = {(*_claim(e)[:4], e["end"]) for e in out.status_events if e["rec_id"] and e.get("rec_number") is not None}
         part.status_events = [e for e in part.status_events
                               if not _overlaps(e, claims.get(_claim(e), []))
-                              and (*_claim(e)[:4], e["end"]) not in ends
                               and (e.get("_at") is None or (*_claim(e)[:4], e["_at"]) not in ats)
                               and not _overlaps(e, numbered.get((e["kind"], e["value"]), []))
                               and (e["rec_id"] is None or e["rec_id"] in kept_ids)]

@@ -21,7 +21,7 @@ from flows.core.numbers import numbered
 from flows.core.report_ids import find_report_ids
 from flows.core.text import Span, norm_ws, span
 from flows.extract import emit
-from flows.extract.actions import skip_subject, split_actions, starts_with_verb
+from flows.extract.actions import NUMBER_TAG, skip_subject, split_actions, starts_with_verb
 from flows.extract.claims import Shape
 from flows.extract.model import Document, Extraction
 from flows.extract.status_phrases import find_status
@@ -35,7 +35,7 @@ _NUMBER_CELL_RE = re.compile(r"^(?:(?:Rec(?:ommendation)?\.?|No\.?|#)\s*)*(?P<n>
 # a CSV export's quoted cells: "Recover $2,914,006 …","Closed - Implemented","OIG-24-08","2"
 _CSV_CELL_RE = re.compile(r'"((?:[^"]|"")*)"')
 # "The Director of ICE should evaluate … (Recommendation 1)": a record that ends with its number
-_TRAILING_NUMBER_RE = re.compile(r"\((?:Recommendation|Rec\.)\s*(?:#|No\.)?\s*(?P<n>\d{1,2})\)\s*$", re.IGNORECASE)
+_TRAILING_NUMBER_RE = re.compile(rf"{NUMBER_TAG}\s*$", re.IGNORECASE)
 _SHOULD_RE = re.compile(r"\b(?:should|must|needs?\s+to)\s+", re.IGNORECASE)
 # "Recommendation 2: Require …", and with its status first: "Open — Recommendation 2: Audit …"
 _RECORD_RE = re.compile(r"^[ \t•-]*(?:(?P<pre>(?:Open|Closed)(?:\s*[–—-]\s*(?:Resolved|Unresolved|Implemented|Not Implemented))?)"
@@ -118,6 +118,15 @@ def _restated(doc: Document, out: Extraction, sp: Span, number: int, report_id: 
         agency=_agency(doc.text, around), themes=themes_for(sp.text), evidence=evidence, citations=[]))
 
 
+def _cell_events(doc: Document, out: Extraction, quote: Span, cell: Span, asserted_by: str, report_id: str | None,
+                 number: int) -> None:
+    """The status and response claims a table cell or record field makes on one recommendation,
+    quoted with its row or record."""
+    for kind, value in _cell_claims(doc.text, cell):
+        out.status_events.append(emit.event(doc.doc_id, quote, kind, value, asserted_by, document_date=doc.published_on,
+                                            report_id=report_id, rec_number=number))
+
+
 def _action_cell(text: str, cell: Span) -> Span | None:
     """A cell that states an action (four words or more, opening with a verb), without its full stop."""
     if len(cell.text.split()) >= 4 and starts_with_verb(cell.text, labelled=True):
@@ -181,10 +190,7 @@ def _records(doc: Document, evidence: str, asserted_by: str, out: Extraction) ->
         report_id = ids[0] if ids else _report_above(doc, num.start)
         action = fields.get("recommendation")
         if action and action.text and starts_with_verb(action.text, labelled=True):
-            out.recommendations.append(emit.recommendation(
-                doc.doc_id, action, rec_number=number, report_id=report_id, restated=True,
-                report_link="stated" if report_id else None, text=norm_ws(action.text), addressee=None,
-                agency=_agency(text, para), themes=themes_for(action.text), evidence=evidence, citations=[]))
+            _restated(doc, out, action, number, report_id, evidence, para)
         for field_name in ("status", "resolution", "agency response"):
             status = fields.get(field_name)
             if not (status and status.text):
@@ -193,10 +199,7 @@ def _records(doc: Document, evidence: str, asserted_by: str, out: Extraction) ->
                         status.end)
             line = span(text, max(para.start, text.rfind("\n", 0, line.start - 1) + 1) if line.text == status.text
                         else line.start, status.end)
-            for kind, value in _cell_claims(text, status):
-                out.status_events.append(emit.event(doc.doc_id, line, kind, value, asserted_by,
-                                                    document_date=doc.published_on, report_id=report_id,
-                                                    rec_number=number))
+            _cell_events(doc, out, line, status, asserted_by, report_id, number)
         following = text[para.end:para.end + 400].lstrip()
         if "status history" in fields or following.lower().startswith("status history"):
             at = text.lower().find("status history", para.start)
@@ -295,16 +298,11 @@ def _trailing_records(doc: Document, evidence: str, asserted_by: str, out: Extra
         report_id = _report_above(doc, para.start)
         action = span(text, action.start, action.end - (1 if action.text.endswith(".") else 0))
         for item in split_actions(text, action) or [action]:
-            out.recommendations.append(emit.recommendation(
-                doc.doc_id, item, rec_number=number, report_id=report_id, restated=True,
-                report_link="stated" if report_id else None, text=norm_ws(item.text), addressee=None,
-                agency=_agency(text, para), themes=themes_for(item.text), evidence=evidence, citations=[]))
+            _restated(doc, out, item, number, report_id, evidence, para)
         status = re.compile(r"^[ \t]*Status\s*:\s*(?P<v>[^\n]+)$", re.MULTILINE).search(text, status_from, para.end)
         if status:
-            for kind, value in _cell_claims(text, span(text, status.start("v"), status.end("v"))):
-                out.status_events.append(emit.event(doc.doc_id, span(text, status.start(), status.end()), kind, value,
-                                                    asserted_by, document_date=doc.published_on, report_id=report_id,
-                                                    rec_number=number))
+            _cell_events(doc, out, span(text, status.start(), status.end()), span(text, status.start("v"), status.end("v")),
+                         asserted_by, report_id, number)
         read.append((para.start, para.end))
     return read
 
@@ -403,11 +401,7 @@ def _glosses(doc: Document, evidence: str, out: Extraction) -> None:
         action = span(text, m.start("text"), m.end("text"))
         if not m["text"][0].islower() or not starts_with_verb(action.text) or len(action.text.split()) < 3:
             continue
-        report_id = _report_above(doc, m.start())
-        out.recommendations.append(emit.recommendation(
-            doc.doc_id, action, rec_number=int(m["n"]), report_id=report_id, restated=True,
-            report_link="stated" if report_id else None, text=norm_ws(action.text), addressee=None,
-            agency=_agency(text, action), themes=themes_for(action.text), evidence=evidence, citations=[]))
+        _restated(doc, out, action, int(m["n"]), _report_above(doc, m.start()), evidence, action)
 
 
 # a column head of a table flattened one cell per line ("Rec.", "Status", "Agency Response", …)
@@ -454,10 +448,7 @@ def _vertical_tables(doc: Document, evidence: str, asserted_by: str, out: Extrac
                 if action:
                     _restated(doc, out, action, number, report_id, evidence, action)
                 elif len(cell.text.split()) <= 4 and not re.match(r"Significant|Questioned|Funds", head, re.IGNORECASE):
-                    for kind, value in _cell_claims(text, cell):
-                        out.status_events.append(emit.event(doc.doc_id, quote, kind, value, asserted_by,
-                                                            document_date=doc.published_on, report_id=report_id,
-                                                            rec_number=number))
+                    _cell_events(doc, out, quote, cell, asserted_by, report_id, number)
             read.append((row[0].start, row[-1].end))
             j = end
         i = j
@@ -478,7 +469,7 @@ def _column_tables(doc: Document, evidence: str, asserted_by: str, out: Extracti
     "Status"), then rows of as many lines, one block per row. The number, report, action and
     status come from their columns."""
     text, read = doc.text, []
-    blocks = [span(text, a, b) for a, b in _blocks(text)]
+    blocks = doc.seg.paragraphs
     for bi, block in enumerate(blocks):
         heads = [ln.group(0).strip() for ln in _LINE_RE.finditer(block.text)]
         if len(heads) < 4 or not all(_HEAD_CELL_RE.fullmatch(h) for h in heads):
@@ -503,22 +494,9 @@ def _column_tables(doc: Document, evidence: str, asserted_by: str, out: Extracti
                 if action:
                     _restated(doc, out, action, number, report_id, evidence, row_block)
                 elif re.match(r"Status|Resolution|(?:Agency |Management )?Response", head, re.IGNORECASE):
-                    for kind, value in _cell_claims(text, cell):
-                        out.status_events.append(emit.event(doc.doc_id, row_block, kind, value, asserted_by,
-                                                            document_date=doc.published_on, report_id=report_id,
-                                                            rec_number=number))
+                    _cell_events(doc, out, row_block, cell, asserted_by, report_id, number)
             read.append((row_block.start, row_block.end))
     return read
-
-
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Stretches of text between blank lines."""
-    out, at = [], 0
-    for m in re.finditer(r"\n[ \t]*\n", text):
-        out.append((at, m.start()))
-        at = m.end()
-    out.append((at, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 # a record's head line with nothing of the action on it: "Recommendation #2      ★ Significant",
@@ -623,10 +601,8 @@ def _json_records(doc: Document, evidence: str, asserted_by: str, out: Extractio
             _restated(doc, out, item, number, report_id, evidence, whole)
         for name in ("status", "resolution", "agency response"):
             cell = fields.get(name)
-            for kind, value in _cell_claims(text, cell) if cell and cell.text else []:
-                out.status_events.append(emit.event(doc.doc_id, whole, kind, value, asserted_by,
-                                                    document_date=doc.published_on, report_id=report_id,
-                                                    rec_number=number))
+            if cell and cell.text:
+                _cell_events(doc, out, whole, cell, asserted_by, report_id, number)
         read.append((obj.start(), obj.end()))
     return read
 
@@ -670,10 +646,8 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
         status_line = _STATUS_LINE_RE.match(text, m.start(), m.end())
         if status_line and pending:
             for number, report_id in pending:
-                for kind, value in _cell_claims(text, span(text, status_line.start("v"), status_line.end("v"))):
-                    out.status_events.append(emit.event(doc.doc_id, line, kind, value, asserted_by,
-                                                        document_date=doc.published_on, report_id=report_id,
-                                                        rec_number=number))
+                _cell_events(doc, out, line, span(text, status_line.start("v"), status_line.end("v")), asserted_by,
+                             report_id, number)
             pending = []
             continue
         record = _RECORD_RE.match(text, m.start(), m.end())  # anchored at the line start, before its indent
@@ -754,13 +728,7 @@ def extract(doc: Document, evidence: str, asserted_by: str) -> Extraction:
         if record and action is not None:
             _tail_claims(doc, action.end, number, report_id, asserted_by, out)
         for item in (split_actions(text, action) or [action]) if action else []:
-            out.recommendations.append(emit.recommendation(
-                doc.doc_id, item, rec_number=number, report_id=report_id, restated=True, report_link="stated" if report_id else None,
-                text=norm_ws(item.text), addressee=None, agency=_agency(text, line), themes=themes_for(item.text), evidence=evidence,
-                citations=[]))
+            _restated(doc, out, item, number, report_id, evidence, line)
         for c in status_cells:
-            for kind, value in _cell_claims(text, c):
-                out.status_events.append(emit.event(doc.doc_id, line, kind, value, asserted_by,
-                                                    document_date=doc.published_on, report_id=report_id,
-                                                    rec_number=number))
+            _cell_events(doc, out, line, c, asserted_by, report_id, number)
     return out

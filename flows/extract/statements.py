@@ -25,7 +25,7 @@ from flows.core.numbers import numbered
 from flows.core.report_ids import find_report_ids
 from flows.core.text import BULLET_RE, Span, norm_ws, span, strip_bullet
 from flows.extract import emit, vocab
-from flows.extract.actions import split_actions
+from flows.extract.actions import NUMBER_TAG, REPORTER, split_actions
 from flows.extract.model import Document, Extraction
 from flows.extract.report_links import infer_reports
 from flows.extract.themes import themes_for
@@ -132,7 +132,7 @@ REPORT_RECS_RE = re.compile(r"\b(?:report|OIG|IG|inspector\s+general|watchdog|au
                             r"outlines|gave|gives|(?:laid|lays|set|sets)\s+out)\s+(?:\w+\s+){0,3}recommendations\b",
                             re.IGNORECASE)
 NUMBER_HEADING_RE = re.compile(r"\W*Recommendation\s+(?:#\s*|No\.\s*)?(\d{1,2})\b[^\n]{0,40}", re.IGNORECASE)
-TRAILING_NUMBER_RE = re.compile(r"\s*\((?:Recommendation|Rec\.)\s*(?:#\s*|No\.\s*)?(\d{1,2})\)\W*$", re.IGNORECASE)
+TRAILING_NUMBER_RE = re.compile(rf"\s*{NUMBER_TAG}\W*$", re.IGNORECASE)
 OIG_SUBJECT_RE = re.compile(r"\b(?:OIG|IG|inspector general|watchdog|the office|report|review|audit|alert|evaluation|"
                             r"it|they|auditors|investigators|recommendations?|"
                             r"the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final))\b",
@@ -419,8 +419,7 @@ def _marker_kind(marker: str) -> str:
     return "letter" if m.startswith("(") else m
 
 
-NEXT_REPORTED_RE = re.compile(r"[\s,]*and\s+(?:it|they|OIG|the\s+(?:OIG|report|watchdog|inspector\s+general|office|"
-                              r"auditors|review))\s+(?:also\s+)?\w+", re.IGNORECASE)
+NEXT_REPORTED_RE = re.compile(rf"[\s,]*and\s+{REPORTER}\s+(?:also\s+)?\w+", re.IGNORECASE)
 
 
 ITEM_LABEL_RE = re.compile(r"^(?:\*\*)?[A-Z][\w/&’' -]{0,30}?(?:\*\*)?\s*(?:[–—:]|\s-\s)\s*")

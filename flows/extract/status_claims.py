@@ -49,12 +49,12 @@ def extract(doc: Document, asserted_by: str, own_report: str | None = None) -> E
 
 
 _COORDINATED_RE = re.compile(r"[\s,/–—-]*(?:and|or|but)?[\s,/–—-]*", re.IGNORECASE)
-# between a list of numbers and the status predicated of it: "are", "remain", "as", "to be now"
 # the list's report, then the verb: "recommendation 1 in OIG-24-26 is closed, and recommendations 2, 3, and 4 remain open"
 _COPULA_GAP_RE = re.compile(r"\s+(?:in|of|from)\s+OIG[-–—\s]?\d{2}[-–—]\d{2,3}\s*(?:(?:is|are|was|were|remains?|has\s+been|"
                             r"have\s+been)\s+(?:now\s+|still\s+)?)?", re.IGNORECASE)
 # a wording whose object follows it: "… recommendation 1, partially concurred with recommendations 2 and 4"
 _TAKES_OBJECT_RE = re.compile(r"\s*(?:with|to)\b", re.IGNORECASE)
+# between a list of numbers and the status predicated of it: "are", "remain", "as", "to be now"
 _PREDICATE_GAP_RE = re.compile(r"(?:[\s,]|\b(?:are|is|were|was|remain|remains|stay|stays|now|still|both|all|as|to|be|"
                                r"being|have|has|had|been|considered|deemed|each|currently|which|that|OIG|we|the)\b)*",
                                re.IGNORECASE)
@@ -65,10 +65,12 @@ def _own_lists(text: str, lists: list[tuple[int, int, list[int]]], hit: tuple[in
     """The number lists a status wording governs when its clause holds several wordings.
 
     A list that opens the wording's own line comes first (a table row: "Recommendation 4 …
-    Resolved – Open"); then the lists after it and before the next wording ("concurs with
-    recommendations 1 and 3 and partially concurs with recommendation 2"); else the nearest
-    list before it when only wordings coordinated with this one stand between ("Recommendations
-    1 through 4 are resolved and open")."""
+    Resolved – Open"); then the list the wording is predicated of, just before it ("we consider
+    recommendations 1 and 2 resolved and open, recommendation 3 resolved and closed"), unless the
+    wording takes an object ("concurred with …"); then its object, the list after it and those
+    coordinated with it ("concurs with recommendations 1 and 3 and partially concurs with
+    recommendation 2"); else the nearest list before it when only wordings coordinated with this
+    one stand between."""
     if len(hits) < 2 or not lists:
         return lists
     at = hit[0]
@@ -77,9 +79,10 @@ def _own_lists(text: str, lists: list[tuple[int, int, list[int]]], hit: tuple[in
     if row:  # the line opens with the number: a table row or record line
         return row[:1]
     before = [x for x in lists if x[1] <= at]
-    if before and not _TAKES_OBJECT_RE.match(text, hit[1]):  # the wording is predicated of the list just before it: "we consider recommendations 1
-        # and 2 resolved and open, recommendation 3 resolved and closed", "Recommendations 1 through 4
-        # are resolved and open" (wordings coordinated in between belong to the same list)
+    # the wording is predicated of the list just before it: "we consider recommendations 1 and 2 resolved
+    # and open, recommendation 3 resolved and closed", "Recommendations 1 through 4 are resolved and open"
+    # (wordings coordinated in between belong to the same list)
+    if before and not _TAKES_OBJECT_RE.match(text, hit[1]):
         chain = sorted({h for h in hits if before[-1][1] <= h[0] <= at})
         gap = text[before[-1][1]:chain[0][0]]
         if (_PREDICATE_GAP_RE.fullmatch(gap) or _COPULA_GAP_RE.fullmatch(gap)) and all(
